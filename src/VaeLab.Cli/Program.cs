@@ -1,0 +1,14 @@
+using System.CommandLine;
+using VaeLab.Cli.Commands;
+
+namespace VaeLab.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("VaeLab: variational autoencoders on low-dimensional data (Koehler et al., ICLR 2022; Dai & Wipf, ICLR 2019).");
+        root.Subcommands.Add(TrainCommand.Create());
+        return CliErrors.Run(() => root.Parse(args).Invoke());
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Spectre.Console;
+using VaeLab.Experiments;
+
+namespace VaeLab.Cli;
+
+/// <summary>Terminal output: progress bars on a terminal, plain lines when redirected, summary tables.</summary>
+public static class Terminal
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> with a progress bar (when <paramref name="show"/> and stdout is a terminal)
+    /// and Ctrl-C wired to its cancellation token.
+    /// </summary>
+    public static T Progress<T>(bool show, string label, long total, Func<Action<long>, CancellationToken, T> work)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler handler = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        System.Console.CancelKeyPress += handler;
+        try
+        {
+            if (!show || System.Console.IsOutputRedirected) return work(_ => { }, cancel.Token);
+            T result = default!;
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask(label, maxValue: Math.Max(1, total));
+                    result = work(done => task.Value = done, cancel.Token);
+                    task.Value = task.MaxValue;
+                });
+            return result;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= handler;
+        }
+    }
+
+    /// <summary>Prints the end state of a training run.</summary>
+    public static void PrintSummary(string outDir, RunSummary s)
+    {
+        var table = new Table().AddColumn("quantity").AddColumn("value");
+        table.AddRow("run folder", Markup.Escape(outDir));
+        table.AddRow("final loss (nats)", $"{F(s.FinalLoss)} ± {F(s.FinalLossStandardError)}");
+        table.AddRow("decoder log-variance", $"{F(s.DecoderLogVariance)} (start {F(s.InitialDecoderLogVariance)})");
+        table.AddRow("decoder variance", F(s.DecoderVariance));
+        table.AddRow($"active latents (var < {F(s.ActiveThreshold)})", s.ActiveLatents.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("encoder variances", string.Join(" ", s.EncoderVariances.Select(F)));
+        table.AddRow("steps", $"{s.Steps} in {s.WallSeconds:F1} s ({s.MicrosecondsPerStep:F1} µs/step)");
+        AnsiConsole.Write(table);
+    }
+
+    public static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}

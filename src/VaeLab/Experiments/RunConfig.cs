@@ -1,0 +1,166 @@
+using System.ComponentModel;
+using VaeLab.Models;
+
+namespace VaeLab.Experiments;
+
+/// <summary>
+/// Every setting of one training run. JSON keys are the camelCase property names; CLI options are the
+/// kebab-case names (learningRate is --learning-rate). Defaults are those of the paper profile for the
+/// family (see <see cref="Defaults"/>).
+/// </summary>
+public sealed record RunConfig
+{
+    [Description("data family: linear, sigmoid or sphere")]
+    public string Family { get; init; } = "linear";
+
+    [Description("D for linear, d for sigmoid and sphere (default 3)")]
+    public int DataDim { get; init; } = 3;
+
+    [Description("k, columns of A for the linear family (default 3)")]
+    public int LinearRank { get; init; } = 3;
+
+    [Description("p, zero-padding coordinates (default 9)")]
+    public int Padding { get; init; } = 9;
+
+    [Description("variance of isotropic noise added to every data coordinate (default 0)")]
+    public double NoiseVariance { get; init; }
+
+    [Description("seed of the family's random parameters A or a* (default 2 linear, 69 otherwise)")]
+    public ulong DataSeed { get; init; } = 2;
+
+    [Description("m, the latent dimension (default 20 linear, 6 otherwise)")]
+    public int Latent { get; init; } = 20;
+
+    [Description("hidden sizes of the encoder mean MLP, e.g. [200,200,200]; [] for affine")]
+    public int[] EncoderHidden { get; init; } = [];
+
+    [Description("decoder mean: mlp or sigmoid-affine")]
+    public string Decoder { get; init; } = "mlp";
+
+    [Description("hidden sizes of an MLP decoder; [] for affine")]
+    public int[] DecoderHidden { get; init; } = [];
+
+    [Description("encoder variance: global (the paper) or amortized (Dai & Wipf)")]
+    public string EncoderVariance { get; init; } = "global";
+
+    [Description("decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed")]
+    public string DecoderVariance { get; init; } = "scaled";
+
+    [Description("kappa, the initial decoder log-variance (default -1 linear, -3 otherwise)")]
+    public double InitialLogVariance { get; init; } = -1;
+
+    [Description("add decoder noise sigma*xi inside the squared error, as the authors did (default true)")]
+    public bool NoiseInLoss { get; init; } = true;
+
+    [Description("optimizer: adam or sgd")]
+    public string Optimizer { get; init; } = "adam";
+
+    [Description("learning rate (default 1e-3 linear, 1e-4 otherwise)")]
+    public double LearningRate { get; init; } = 1e-3;
+
+    [Description("samples per step (default 100)")]
+    public int BatchSize { get; init; } = 100;
+
+    [Description("training steps (default 100000 linear, 150000 otherwise)")]
+    public int Steps { get; init; } = 100_000;
+
+    [Description("size of a finite training set; 0 draws fresh samples every step (default 0)")]
+    public int TrainingSetSize { get; init; }
+
+    [Description("model seed: initialisation, noise and data stream (default 0)")]
+    public ulong Seed { get; init; }
+
+    [Description("steps between metrics.csv rows (default 1000)")]
+    public int LogEvery { get; init; } = 1000;
+
+    [Description("samples for the final loss and diagnostics (default 10000)")]
+    public int EvalSamples { get; init; } = 10_000;
+
+    [Description("an encoder variance below this counts as an active latent (default 0.05)")]
+    public double ActiveThreshold { get; init; } = 0.05;
+
+    /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
+    public static RunConfig Defaults(string family) => family switch
+    {
+        "sigmoid" => new RunConfig
+        {
+            Family = "sigmoid", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, Decoder = "sigmoid-affine",
+            InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
+        "sphere" => new RunConfig
+        {
+            Family = "sphere", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
+            DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
+        _ => new RunConfig { Family = family },
+    };
+
+    /// <summary>n, the ambient dimension implied by the data settings.</summary>
+    public int AmbientDim => Family switch
+    {
+        "sigmoid" => DataDim + 1 + Padding,
+        _ => DataDim + Padding,
+    };
+
+    /// <summary>The model architecture these settings describe.</summary>
+    public VaeArchitecture ToArchitecture() => new(
+        AmbientDim, Latent, EncoderHidden,
+        Decoder == "sigmoid-affine" ? DecoderKind.SigmoidAffine : DecoderKind.Mlp,
+        DecoderHidden,
+        EncoderVariance == "amortized" ? EncoderVarianceKind.Amortized : EncoderVarianceKind.Global,
+        DecoderVariance switch { "direct" => DecoderVarianceKind.Direct, "fixed" => DecoderVarianceKind.Fixed, _ => DecoderVarianceKind.Scaled },
+        (float)InitialLogVariance, NoiseInLoss);
+
+    /// <summary>Throws <see cref="ConfigException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        OneOf("family", Family, Data.DataFamilyFactory.Names);
+        OneOf("decoder", Decoder, ["mlp", "sigmoid-affine"]);
+        OneOf("encoder-variance", EncoderVariance, ["global", "amortized"]);
+        OneOf("decoder-variance", DecoderVariance, ["scaled", "direct", "fixed"]);
+        OneOf("optimizer", Optimizer, ["adam", "sgd"]);
+        AtLeast("data-dim", DataDim, Family == "sphere" ? 2 : 1, Family == "sphere" ? "a sphere needs d >= 2" : null);
+        AtLeast("linear-rank", LinearRank, 1);
+        AtLeast("padding", Padding, 0);
+        AtLeast("latent", Latent, 1);
+        AtLeast("batch-size", BatchSize, 1);
+        AtLeast("steps", Steps, 0);
+        AtLeast("training-set-size", TrainingSetSize, 0);
+        AtLeast("log-every", LogEvery, 1);
+        AtLeast("eval-samples", EvalSamples, 2);
+        foreach (int h in EncoderHidden) AtLeast("encoder-hidden", h, 1);
+        foreach (int h in DecoderHidden) AtLeast("decoder-hidden", h, 1);
+        Finite("learning-rate", LearningRate);
+        if (LearningRate <= 0) throw new ConfigException($"--learning-rate must be > 0 (got {LearningRate}).");
+        Finite("noise-variance", NoiseVariance);
+        if (NoiseVariance < 0) throw new ConfigException($"--noise-variance must be >= 0 (got {NoiseVariance}).");
+        Finite("initial-log-variance", InitialLogVariance);
+        if (Math.Abs(InitialLogVariance) > 50) throw new ConfigException($"--initial-log-variance must be within [-50, 50] (got {InitialLogVariance}).");
+        Finite("active-threshold", ActiveThreshold);
+        if (ActiveThreshold <= 0) throw new ConfigException($"--active-threshold must be > 0 (got {ActiveThreshold}).");
+        if (Decoder == "sigmoid-affine" && DecoderHidden.Length > 0)
+            throw new ConfigException($"--decoder-hidden must be empty with --decoder sigmoid-affine (got [{string.Join(",", DecoderHidden)}]).");
+        if (DecoderVariance == "scaled" && InitialLogVariance == 0)
+            throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
+        if (TrainingSetSize is > 0 && TrainingSetSize < BatchSize)
+            throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
+        if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
+            throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
+    }
+
+    private static void OneOf(string name, string value, string[] allowed)
+    {
+        if (!allowed.Contains(value))
+            throw new ConfigException($"--{name} must be one of {string.Join(", ", allowed)} (got '{value}').");
+    }
+
+    private static void AtLeast(string name, long value, long min, string? hint = null)
+    {
+        if (value < min) throw new ConfigException($"--{name} must be >= {min} (got {value}).{(hint == null ? "" : " " + hint + ".")}");
+    }
+
+    private static void Finite(string name, double value)
+    {
+        if (!double.IsFinite(value)) throw new ConfigException($"--{name} must be a finite number (got {value}).");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VaeLab.Data;
+using VaeLab.Models;
+using VaeLab.Random;
+using VaeLab.Training;
+
+namespace VaeLab.Experiments;
+
+/// <summary>
+/// A run folder: config.json, metrics.csv, model.safetensors, summary.json (written last: its presence
+/// marks the run complete). Runs are built in "NAME.partial" and renamed when complete.
+/// </summary>
+public static class RunFolder
+{
+    public const string ConfigFile = "config.json";
+    public const string MetricsFile = "metrics.csv";
+    public const string ModelFile = "model.safetensors";
+    public const string SummaryFile = "summary.json";
+
+    /// <summary>True when <paramref name="dir"/> holds a finished run.</summary>
+    public static bool IsComplete(string dir) => File.Exists(Path.Combine(dir, SummaryFile));
+
+    /// <summary>The family a config describes.</summary>
+    public static DataFamily CreateFamily(RunConfig c) =>
+        DataFamilyFactory.Create(c.Family, c.DataDim, c.LinearRank, c.Padding, c.DataSeed, (float)c.NoiseVariance);
+
+    /// <summary>A freshly initialised model for a config (stream "init" of the model seed).</summary>
+    public static Vae CreateModel(RunConfig c, int maxBatch) => new(c.ToArchitecture(), maxBatch, RngStreams.Create(c.Seed, "init"));
+
+    /// <summary>Writes config.json: the resolved config, its seeds and the environment.</summary>
+    public static void WriteConfig(string dir, RunConfig config, RunEnvironment environment)
+    {
+        var node = new JsonObject
+        {
+            ["config"] = JsonSerializer.SerializeToNode(config, Json.Options),
+            ["seeds"] = new JsonObject { ["data"] = config.DataSeed, ["model"] = config.Seed },
+            ["environment"] = JsonSerializer.SerializeToNode(environment, Json.Options),
+        };
+        AtomicFile.WriteText(Path.Combine(dir, ConfigFile), node.ToJsonString(Json.Options));
+    }
+
+    /// <summary>Reads the resolved config of a run folder.</summary>
+    public static RunConfig ReadConfig(string dir)
+    {
+        string path = Path.Combine(dir, ConfigFile);
+        if (!File.Exists(path)) throw new ConfigException($"RUN_DIR '{dir}' has no {ConfigFile}; pass a folder written by 'vaelab train'.");
+        var root = ConfigResolver.ReadConfigFile(path);
+        var config = root["config"] as JsonObject ?? throw new ConfigException($"'{path}' has no \"config\" object.");
+        return ConfigResolver.Resolve(config, new Dictionary<string, string>());
+    }
+
+    /// <summary>Reads summary.json.</summary>
+    public static RunSummary ReadSummary(string dir) =>
+        JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(dir, SummaryFile)), Json.Options)!;
+
+    /// <summary>Loads the trained model of a finished run.</summary>
+    public static (RunConfig Config, DataFamily Family, Vae Model) Load(string dir, int maxBatch = 1000)
+    {
+        if (!Directory.Exists(dir)) throw new ConfigException($"RUN_DIR '{dir}' does not exist.");
+        if (!IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {SummaryFile}).");
+        var config = ReadConfig(dir);
+        var model = CreateModel(config, maxBatch);
+        SafeTensors.Read(Path.Combine(dir, ModelFile), model.Parameters);
+        return (config, CreateFamily(config), model);
+    }
+
+    /// <summary>Reads metrics.csv as rows.</summary>
+    public static IReadOnlyList<MetricsRow> ReadMetrics(string dir)
+    {
+        var rows = new List<MetricsRow>();
+        foreach (string line in File.ReadLines(Path.Combine(dir, MetricsFile)).Skip(1))
+        {
+            var f = line.Split(',');
+            if (f.Length < 7) continue;
+            rows.Add(new MetricsRow(long.Parse(f[0], CultureInfo.InvariantCulture), D(f[1]), D(f[2]), D(f[3]), D(f[4]),
+                int.Parse(f[5], CultureInfo.InvariantCulture), D(f[6])));
+        }
+        return rows;
+        static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+    }
+}

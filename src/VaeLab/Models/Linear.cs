@@ -1,0 +1,50 @@
+using VaeLab.Numerics;
+
+namespace VaeLab.Models;
+
+/// <summary>
+/// Affine layer y = x·W + b. W is stored (in, out) row-major so that the forward pass is one
+/// row-major GEMM; b has length out.
+/// </summary>
+public sealed class Linear
+{
+    private readonly ParameterStore _store;
+    private readonly float[] _weightT;
+    private float[] _input = [];
+
+    /// <summary>Registers "<paramref name="name"/>.weight" (in, out) and "<paramref name="name"/>.bias" (out).</summary>
+    public Linear(ParameterStore store, string name, int inFeatures, int outFeatures)
+    {
+        _store = store;
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        Weight = store.Register(name + ".weight", [inFeatures, outFeatures], ParameterInit.LeCunTruncated, inFeatures);
+        Bias = store.Register(name + ".bias", [outFeatures], ParameterInit.Zero);
+        _weightT = new float[inFeatures * outFeatures];
+    }
+
+    public int InFeatures { get; }
+    public int OutFeatures { get; }
+    public ParameterTensor Weight { get; }
+    public ParameterTensor Bias { get; }
+
+    /// <summary>y (batch, out) = x (batch, in)·W + b. Overwrites y; keeps a reference to x for Backward.</summary>
+    public void Forward(float[] x, Span<float> y, int batch)
+    {
+        _input = x;
+        Gemm.MatMul(x, _store.Value(Weight), _store.Value(Bias), y, batch, InFeatures, OutFeatures, accumulate: false);
+    }
+
+    /// <summary>
+    /// Accumulates dW += xᵀ·dy and db += colsum(dy). If <paramref name="dx"/> is non-empty, writes
+    /// dx = dy·Wᵀ (overwrites, or adds when <paramref name="accumulateDx"/>).
+    /// </summary>
+    public void Backward(ReadOnlySpan<float> dy, Span<float> dx, int batch, bool accumulateDx = false)
+    {
+        Gemm.MatMulTransA(_input, dy, _store.Gradient(Weight), InFeatures, batch, OutFeatures, accumulate: true);
+        Activations.AddColumnSums(dy, _store.Gradient(Bias), batch, OutFeatures);
+        if (dx.IsEmpty) return;
+        Gemm.Transpose(_store.Value(Weight), _weightT, InFeatures, OutFeatures);
+        Gemm.MatMul(dy, _weightT, default, dx, batch, OutFeatures, InFeatures, accumulateDx);
+    }
+}

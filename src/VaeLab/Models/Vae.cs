@@ -1,0 +1,178 @@
+using System.Numerics.Tensors;
+using VaeLab.Random;
+
+namespace VaeLab.Models;
+
+/// <summary>
+/// A VAE: encoder N(mu(x), diag(exp(l))), decoder N(f(s), sigma^2 I) with log sigma^2 = eta. One flat
+/// parameter buffer; all work buffers sized for <see cref="MaxBatch"/> rows and allocated once.
+/// </summary>
+public sealed class Vae
+{
+    private static readonly float HalfLog2Pi = 0.5f * MathF.Log(2f * MathF.PI);
+    private readonly ParameterTensor? _eta;
+    private readonly float[] _std, _s, _dF, _dS, _dMean, _dLogVar, _residual;
+
+    /// <summary>Builds the model and initialises its parameters from the <paramref name="init"/> stream.</summary>
+    public Vae(VaeArchitecture arch, int maxBatch, Xoshiro256StarStar init)
+    {
+        Architecture = arch;
+        MaxBatch = maxBatch;
+        int n = arch.InputDim, m = arch.LatentDim;
+        Parameters = new ParameterStore();
+        Encoder = new Encoder(Parameters, "encoder", n, arch.EncoderHidden, m, arch.EncoderVariance, maxBatch);
+        Decoder = arch.Decoder == DecoderKind.SigmoidAffine
+            ? new SigmoidAffineDecoder(Parameters, "decoder", m, n, maxBatch)
+            : new MlpDecoder(Parameters, "decoder", m, arch.DecoderHidden, n, maxBatch);
+        if (arch.DecoderVariance == DecoderVarianceKind.Scaled)
+            _eta = Parameters.Register("decoder.logVarianceScale", [1], ParameterInit.Constant, 1f);
+        else if (arch.DecoderVariance == DecoderVarianceKind.Direct)
+            _eta = Parameters.Register("decoder.logVariance", [1], ParameterInit.Constant, arch.InitialLogVariance);
+        Parameters.Allocate(init);
+        _std = new float[maxBatch * m];
+        _s = new float[maxBatch * m];
+        _dS = new float[maxBatch * m];
+        _dMean = new float[maxBatch * m];
+        _dLogVar = new float[maxBatch * m];
+        _dF = new float[maxBatch * n];
+        _residual = new float[maxBatch * n];
+    }
+
+    public VaeArchitecture Architecture { get; }
+    public int MaxBatch { get; }
+    public int InputDim => Architecture.InputDim;
+    public int LatentDim => Architecture.LatentDim;
+    public ParameterStore Parameters { get; }
+    public Encoder Encoder { get; }
+    public IDecoder Decoder { get; }
+
+    /// <summary>The latent sample s = mu + exp(l/2) ⊙ xi1 of the last loss evaluation, (batch, m).</summary>
+    public float[] Latent => _s;
+
+    /// <summary>eta = log sigma^2, the decoder log-variance.</summary>
+    public float DecoderLogVariance => Architecture.DecoderVariance switch
+    {
+        DecoderVarianceKind.Scaled => Architecture.InitialLogVariance * Parameters.Value(_eta!)[0],
+        DecoderVarianceKind.Direct => Parameters.Value(_eta!)[0],
+        _ => Architecture.InitialLogVariance,
+    };
+
+    /// <summary>
+    /// The batch-mean negative ELBO for x (batch, n) with reparameterisation noise xi1 (batch, m) and, when
+    /// the architecture puts noise in the loss, decoder noise xi2 (batch, n):
+    /// KL = -1/2 Σ_j (1 + l_j - exp(l_j) - mu_j^2); NLL = Σ_i (f(s)_i [+ sigma xi2_i] - x_i)^2 / (2 sigma^2)
+    /// + n/2 (log 2π + eta). With <paramref name="backward"/>, accumulates dLoss/dθ into the gradient buffer.
+    /// </summary>
+    public LossTerms Loss(float[] x, ReadOnlySpan<float> xi1, ReadOnlySpan<float> xi2, int batch, bool backward)
+    {
+        int n = InputDim, m = LatentDim, bm = batch * m, bn = batch * n;
+        bool amortized = Architecture.EncoderVariance == EncoderVarianceKind.Amortized;
+        Encoder.Forward(x, batch);
+        Span<float> mean = Encoder.Mean.AsSpan(0, bm);
+        Span<float> logVar = Encoder.LogVariance.AsSpan(0, amortized ? bm : m);
+        Span<float> std = _std.AsSpan(0, bm), s = _s.AsSpan(0, bm);
+
+        // KL and std = exp(l/2), expanded to (batch, m) for the global case.
+        double kl;
+        if (amortized)
+        {
+            TensorPrimitives.Multiply(logVar, 0.5f, std);
+            TensorPrimitives.Exp(std, std);
+            kl = 0.5 * (TensorPrimitives.SumOfSquares(std) - TensorPrimitives.Sum(logVar) - bm + TensorPrimitives.SumOfSquares(mean)) / batch;
+        }
+        else
+        {
+            Span<float> rowStd = std[..m];
+            TensorPrimitives.Multiply(logVar, 0.5f, rowStd);
+            TensorPrimitives.Exp(rowStd, rowStd);
+            for (int b = 1; b < batch; b++) rowStd.CopyTo(std.Slice(b * m, m));
+            kl = 0.5 * (TensorPrimitives.SumOfSquares(rowStd) - TensorPrimitives.Sum(logVar) - m) + 0.5 * TensorPrimitives.SumOfSquares(mean) / batch;
+        }
+        TensorPrimitives.FusedMultiplyAdd(std, xi1[..bm], mean, s);
+
+        Decoder.Forward(_s, batch);
+        float eta = DecoderLogVariance;
+        float sigma2 = MathF.Exp(eta), sigma = MathF.Exp(0.5f * eta);
+        Span<float> r = _residual.AsSpan(0, bn);
+        TensorPrimitives.Subtract(Decoder.Output.AsSpan(0, bn), x.AsSpan(0, bn), r);
+        if (Architecture.NoiseInLoss) TensorPrimitives.MultiplyAdd(xi2[..bn], sigma, r, r);
+        double sumSquares = TensorPrimitives.SumOfSquares(r);
+        double nll = sumSquares / (2.0 * sigma2 * batch) + n * (HalfLog2Pi + 0.5 * eta);
+        var terms = new LossTerms(kl + nll, kl, nll);
+        if (backward) Backward(x, xi1, xi2, batch, sumSquares, sigma, sigma2);
+        return terms;
+    }
+
+    private void Backward(float[] x, ReadOnlySpan<float> xi1, ReadOnlySpan<float> xi2, int batch, double sumSquares, float sigma, float sigma2)
+    {
+        int n = InputDim, m = LatentDim, bm = batch * m, bn = batch * n;
+        bool amortized = Architecture.EncoderVariance == EncoderVarianceKind.Amortized;
+        Span<float> r = _residual.AsSpan(0, bn), dF = _dF.AsSpan(0, bn), dS = _dS.AsSpan(0, bm);
+        Span<float> dMean = _dMean.AsSpan(0, bm), dLogVar = _dLogVar.AsSpan(0, bm), std = _std.AsSpan(0, bm);
+
+        // dNLL/deta = n/2 - SS/(2 sigma^2 B) [+ Σ r xi2 sigma / (2 sigma^2 B) through the noise term].
+        if (_eta != null)
+        {
+            double dEta = 0.5 * n - sumSquares / (2.0 * sigma2 * batch);
+            if (Architecture.NoiseInLoss) dEta += TensorPrimitives.Dot(r, xi2[..bn]) * sigma / (2.0 * sigma2 * batch);
+            float scale = Architecture.DecoderVariance == DecoderVarianceKind.Scaled ? Architecture.InitialLogVariance : 1f;
+            Parameters.Gradient(_eta)[0] += (float)(dEta * scale);
+        }
+
+        TensorPrimitives.Multiply(r, 1f / (sigma2 * batch), dF);
+        Decoder.Backward(dF, dS, batch);
+
+        // dL/dmu = dS + mu/B; dL/dl = dS ⊙ xi1 ⊙ std / 2 + (exp(l) - 1) / (2B) per sample.
+        float invBatch = 1f / batch;
+        TensorPrimitives.MultiplyAdd(Encoder.Mean.AsSpan(0, bm), invBatch, dS, dMean);
+        TensorPrimitives.Multiply(dS, xi1[..bm], dLogVar);
+        TensorPrimitives.Multiply(dLogVar, std, dLogVar);
+        TensorPrimitives.Multiply(dLogVar, 0.5f, dLogVar);
+        if (amortized)
+        {
+            // exp(l) = std^2: add (std^2 - 1) / (2B).
+            Span<float> klPart = dS;
+            TensorPrimitives.Multiply(std, std, klPart);
+            TensorPrimitives.Add(klPart, -1f, klPart);
+            TensorPrimitives.MultiplyAdd(klPart, 0.5f * invBatch, dLogVar, dLogVar);
+            Encoder.Backward(dMean, dLogVar, batch);
+        }
+        else
+        {
+            Span<float> total = dLogVar[..m];
+            for (int b = 1; b < batch; b++) TensorPrimitives.Add(total, dLogVar.Slice(b * m, m), total);
+            for (int j = 0; j < m; j++) total[j] += 0.5f * (std[j] * std[j] - 1f);
+            Encoder.Backward(dMean, total, batch);
+        }
+    }
+
+    /// <summary>Writes f(s) for latents s (count, m) into x (count, n), in chunks of MaxBatch. Overwrites x.</summary>
+    public void Decode(ReadOnlySpan<float> latents, Span<float> x, int count)
+    {
+        int m = LatentDim, n = InputDim;
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int rows = Math.Min(MaxBatch, count - start);
+            latents.Slice(start * m, rows * m).CopyTo(_s);
+            Decoder.Forward(_s, rows);
+            Decoder.Output.AsSpan(0, rows * n).CopyTo(x.Slice(start * n, rows * n));
+        }
+    }
+
+    /// <summary>Writes the encoder means and log-variances for x (count, n). mean, logVar: (count, m). Overwrites.</summary>
+    public void Encode(ReadOnlySpan<float> x, Span<float> mean, Span<float> logVar, int count)
+    {
+        int m = LatentDim, n = InputDim;
+        var rowsBuffer = new float[MaxBatch * n];
+        bool amortized = Architecture.EncoderVariance == EncoderVarianceKind.Amortized;
+        for (int start = 0; start < count; start += MaxBatch)
+        {
+            int rows = Math.Min(MaxBatch, count - start);
+            x.Slice(start * n, rows * n).CopyTo(rowsBuffer);
+            Encoder.Forward(rowsBuffer, rows);
+            Encoder.Mean.AsSpan(0, rows * m).CopyTo(mean.Slice(start * m, rows * m));
+            for (int b = 0; b < rows; b++)
+                Encoder.LogVariance.AsSpan(amortized ? b * m : 0, m).CopyTo(logVar.Slice((start + b) * m, m));
+        }
+    }
+}
