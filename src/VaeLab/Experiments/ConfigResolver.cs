@@ -35,10 +35,11 @@ public static class ConfigResolver
         {
             throw new ConfigException($"--config cannot read '{path}': {e.Message}");
         }
+        if (string.IsNullOrWhiteSpace(text)) throw new ConfigException($"--config '{path}' is empty: it must hold a JSON object {{...}}.");
         try
         {
             return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject
-                ?? throw new ConfigException($"--config '{path}' must hold a JSON object {{...}} (got {(string.IsNullOrWhiteSpace(text) ? "an empty file" : "another JSON value")}).");
+                ?? throw new ConfigException($"--config '{path}' must hold a JSON object {{...}} (got another JSON value).");
         }
         catch (JsonException e)
         {

@@ -28,11 +28,14 @@ public static class RunExecutor
 
         var clock = Stopwatch.StartNew();
         using (var metrics = new StreamWriter(Path.Combine(partial, RunFolder.MetricsFile)))
+        using (var timing = new StreamWriter(Path.Combine(partial, RunFolder.TimingFile)))
         {
             metrics.WriteLine(MetricsRow.Header);
+            timing.WriteLine(MetricsRow.TimingHeader);
             trainer.Run(config.Steps, config.LogEvery, row =>
             {
                 metrics.WriteLine(row.ToCsv());
+                timing.WriteLine(row.ToTimingCsv());
                 progress?.Invoke(row.Step);
             }, cancel);
         }

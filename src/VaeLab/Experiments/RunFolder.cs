@@ -9,13 +9,14 @@ using VaeLab.Training;
 namespace VaeLab.Experiments;
 
 /// <summary>
-/// A run folder: config.json, metrics.csv, model.safetensors, summary.json (written last: its presence
+/// A run folder: config.json, metrics.csv, timing.csv, model.safetensors, summary.json (written last: its presence
 /// marks the run complete). Runs are built in "NAME.partial" and renamed when complete.
 /// </summary>
 public static class RunFolder
 {
     public const string ConfigFile = "config.json";
     public const string MetricsFile = "metrics.csv";
+    public const string TimingFile = "timing.csv";
     public const string ModelFile = "model.safetensors";
     public const string SummaryFile = "summary.json";
 
@@ -73,9 +74,9 @@ public static class RunFolder
         foreach (string line in File.ReadLines(Path.Combine(dir, MetricsFile)).Skip(1))
         {
             var f = line.Split(',');
-            if (f.Length < 7) continue;
+            if (f.Length < 6) continue;
             rows.Add(new MetricsRow(long.Parse(f[0], CultureInfo.InvariantCulture), D(f[1]), D(f[2]), D(f[3]), D(f[4]),
-                int.Parse(f[5], CultureInfo.InvariantCulture), D(f[6])));
+                int.Parse(f[5], CultureInfo.InvariantCulture), 0));
         }
         return rows;
         static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);

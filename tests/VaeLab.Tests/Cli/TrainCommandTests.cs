@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+
+namespace VaeLab.Tests.Cli;
+
+[Collection("cli")]
+public class TrainCommandTests
+{
+    [Theory]
+    [InlineData("--latent must be >= 1 (got 0).", "--latent", "0")]
+    [InlineData("--learning-rate must be > 0 (got -0.001).", "--learning-rate", "-0.001")]
+    [InlineData("--family must be one of linear, sigmoid, sphere (got 'circle').", "--family", "circle")]
+    [InlineData("--steps must be an integer (got 'many').", "--steps", "many")]
+    [InlineData("--encoder-hidden must be a comma-separated list of integers such as 200,200,200 (got '20,x').", "--encoder-hidden", "20,x")]
+    [InlineData("--noise-in-loss must be true or false (got 'maybe').", "--noise-in-loss", "maybe")]
+    public void Bad_settings_get_one_line_naming_setting_value_and_expectation(string message, string option, string value)
+    {
+        string dir = CliRunner.TempDir();
+        var (exit, _, err) = CliRunner.Run("train", "--out", Path.Combine(dir, "run"), "--quiet", option, value);
+        Assert.Equal(2, exit);
+        Assert.Equal("error: " + message, err.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Unknown_config_key_suggests_the_nearest()
+    {
+        string dir = CliRunner.TempDir();
+        string config = Path.Combine(dir, "c.json");
+        File.WriteAllText(config, """{ "latnt": 4 }""");
+        var (exit, _, err) = CliRunner.Run("train", "--config", config, "--out", Path.Combine(dir, "run"), "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("config key 'latnt' is not a setting of VaeLab; did you mean 'latent'?", err);
+        Assert.False(Directory.Exists(Path.Combine(dir, "run")));
+    }
+
+    [Theory]
+    [InlineData("", "is empty: it must hold a JSON object")]
+    [InlineData("{ \"latent\": ", "is not valid JSON")]
+    [InlineData("{ \"latent\": \"four\" }", "config key 'latent' has the wrong type: expected an integer (got \"four\")")]
+    [InlineData("[1,2]", "must hold a JSON object")]
+    [InlineData("{ \"steps\": 1e400 }", "config key 'steps' has the wrong type")]
+    public void Malformed_config_files_are_one_line_errors(string text, string expected)
+    {
+        string dir = CliRunner.TempDir();
+        string config = Path.Combine(dir, "c.json");
+        File.WriteAllText(config, text);
+        var (exit, _, err) = CliRunner.Run("train", "--config", config, "--quiet", "--out", Path.Combine(dir, "run"));
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Unreadable_config_is_a_clear_error()
+    {
+        var (exit, _, err) = CliRunner.Run("train", "--config", "/nonexistent/c.json", "--quiet");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --config cannot read '/nonexistent/c.json'", err);
+    }
+
+    [Fact]
+    public void Train_writes_a_complete_run_folder_and_same_seeds_give_identical_bytes()
+    {
+        string dir = CliRunner.TempDir();
+        string config = Path.Combine(dir, "c.json");
+        File.WriteAllText(config, """{ "family": "sigmoid", "steps": 400, "logEvery": 100, "latent": 4 }""");
+        string[] runs = [Path.Combine(dir, "a"), Path.Combine(dir, "b")];
+        foreach (string run in runs)
+        {
+            var (exit, _, err) = CliRunner.Run("train", "--config", config, "--eval-samples", "500", "--out", run, "--quiet");
+            Assert.True(exit == 0, err);
+        }
+        foreach (string file in new[] { "config.json", "metrics.csv", "timing.csv", "model.safetensors", "summary.json" })
+            Assert.True(File.Exists(Path.Combine(runs[0], file)), file);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(runs[0], "metrics.csv")), File.ReadAllBytes(Path.Combine(runs[1], "metrics.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(runs[0], "model.safetensors")), File.ReadAllBytes(Path.Combine(runs[1], "model.safetensors")));
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(runs[0], "metrics.csv")).Length);
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(runs[0], "summary.json")))!;
+        var variances = summary["encoderVariances"]!.AsArray().Select(v => (double)v!).ToArray();
+        Assert.Equal(4, variances.Length);
+        Assert.Equal(variances.Order(), variances);
+        Assert.Equal(variances.Count(v => v < 0.05), (int)summary["activeLatents"]!);
+        Assert.True(summary["decoderLogVariance"] != null);
+
+        var cfg = JsonNode.Parse(File.ReadAllText(Path.Combine(runs[0], "config.json")))!;
+        Assert.Equal("sigmoid-affine", (string?)cfg["config"]!["decoder"]);
+        Assert.Equal(69, (int)cfg["seeds"]!["data"]!);
+        Assert.True((int)cfg["environment"]!["simdWidthBits"]! >= 128);
+
+        var (again, _, err2) = CliRunner.Run("train", "--config", config, "--out", runs[0], "--quiet");
+        Assert.Equal(2, again);
+        Assert.Contains("already holds a finished run", err2);
+    }
+}

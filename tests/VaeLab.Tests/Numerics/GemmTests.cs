@@ -1,0 +1,76 @@
+using VaeLab.Numerics;
+using VaeLab.Random;
+
+namespace VaeLab.Tests.Numerics;
+
+public class GemmTests
+{
+    public static TheoryData<int, int, int> Shapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        int[] sizes = [1, 3, 5, 12, 16, 17, 21, 31, 32, 33, 47, 100, 200];
+        foreach (int m in new[] { 1, 3, 4, 5, 100 })
+            foreach (int k in new[] { 1, 3, 16, 21 })
+                foreach (int n in sizes) data.Add(m, k, n);
+        data.Add(100, 200, 200);
+        data.Add(200, 100, 21);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Fast_kernel_matches_naive_twin(int m, int k, int n)
+    {
+        var rng = new Xoshiro256StarStar((ulong)(m * 10007 + k * 101 + n));
+        float[] a = Fill(rng, m * k), aT = new float[k * m], b = Fill(rng, k * n), bias = Fill(rng, n);
+        Gemm.Transpose(a, aT, m, k);
+        foreach (bool accumulate in new[] { false, true })
+        {
+            float[] start = Fill(rng, m * n);
+            float[] fast = (float[])start.Clone(), naive = (float[])start.Clone();
+            Gemm.MatMul(a, b, bias, fast, m, k, n, accumulate);
+            GemmNaive.MatMul(a, k, 1, b, bias, naive, m, k, n, accumulate);
+            AssertClose(naive, fast, k);
+
+            float[] fastT = (float[])start.Clone(), naiveT = (float[])start.Clone();
+            Gemm.MatMulTransA(aT, b, fastT, m, k, n, accumulate);
+            GemmNaive.MatMul(aT, 1, m, b, default, naiveT, m, k, n, accumulate);
+            AssertClose(naiveT, fastT, k);
+        }
+    }
+
+    [Fact]
+    public void Kernel_does_not_write_outside_its_rows()
+    {
+        var rng = new Xoshiro256StarStar(9);
+        float[] a = Fill(rng, 5 * 3), b = Fill(rng, 3 * 7);
+        float[] c = Enumerable.Repeat(42f, 5 * 7 + 9).ToArray();
+        Gemm.MatMul(a, b, default, c, 5, 3, 7, accumulate: false);
+        Assert.All(c[35..], v => Assert.Equal(42f, v));
+    }
+
+    [Fact]
+    public void Transpose_round_trips()
+    {
+        var rng = new Xoshiro256StarStar(1);
+        float[] x = Fill(rng, 7 * 3), t = new float[21], back = new float[21];
+        Gemm.Transpose(x, t, 7, 3);
+        Gemm.Transpose(t, back, 3, 7);
+        Assert.Equal(x, back);
+        Assert.Equal(x[1 * 3 + 2], t[2 * 7 + 1]);
+    }
+
+    internal static float[] Fill(Xoshiro256StarStar rng, int length)
+    {
+        var x = new float[length];
+        for (int i = 0; i < length; i++) x[i] = (float)rng.NextNormal();
+        return x;
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, int k)
+    {
+        double tolerance = 1e-5 * (k + 2);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * (1 + Math.Abs(expected[i])), $"index {i}: {expected[i]} vs {actual[i]}");
+    }
+}
