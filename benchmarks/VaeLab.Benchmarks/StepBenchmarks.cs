@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Attributes;
+using VaeLab.Experiments;
+using VaeLab.Training;
+
+namespace VaeLab.Benchmarks;
+
+/// <summary>One full training step (data, noise, forward, backward, Adam) on the three paper workloads.</summary>
+[MemoryDiagnoser]
+public class StepBenchmarks
+{
+    private Trainer _trainer = null!;
+
+    [Params("linear", "sigmoid", "sphere")]
+    public string Workload { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var c = BenchmarkWorkloads.Config(Workload);
+        _trainer = new Trainer(RunFolder.CreateModel(c, c.BatchSize), RunFolder.CreateFamily(c),
+            new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, 0, c.Seed, c.ActiveThreshold));
+    }
+
+    [Benchmark]
+    public void Step() => _trainer.TrainStep();
+}
