@@ -96,6 +96,7 @@ public sealed record RunConfig
     };
 
     /// <summary>n, the ambient dimension implied by the data settings.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public int AmbientDim => Family switch
     {
         "sigmoid" => DataDim + 1 + Padding,

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Spectre.Console;
+using VaeLab.Diagnostics;
+using VaeLab.Reporting;
+
+namespace VaeLab.Cli.Commands;
+
+/// <summary>`vaelab analyze RUN_DIR`: the diagnostics of SCIENCE.md section 5 for a trained model.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("analyze", "Measure a trained run: decoder spectrum, encoder variances, off-manifold error, density; writes diagnostics.json and figures/.");
+        var dir = new Argument<string>("RUN_DIR") { Description = "a folder written by 'vaelab train'" };
+        var samples = new Option<int>("--samples") { Description = "generated samples (default 10000)", DefaultValueFactory = _ => 10_000 };
+        var mmd = new Option<int>("--mmd-samples") { Description = "points per side of MMD^2 (default 2000)", DefaultValueFactory = _ => 2000 };
+        command.Arguments.Add(dir);
+        command.Options.Add(samples);
+        command.Options.Add(mmd);
+        command.SetAction(result =>
+        {
+            int count = result.GetValue(samples), mmdCount = result.GetValue(mmd);
+            if (count < 100) throw new Experiments.ConfigException($"--samples must be >= 100 (got {count}).");
+            if (mmdCount < 10) throw new Experiments.ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
+            string path = result.GetValue(dir)!;
+            var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
+            Print(d);
+            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.FiguresFolder))}/[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    public static void Print(RunDiagnostics d)
+    {
+        string F(double v) => Claims.G(v);
+        var t = new Table().AddColumns("quantity", "value");
+        t.AddRow("family (r, n, m)", $"{d.Family} ({d.IntrinsicDim}, {d.AmbientDim}, {d.LatentDim})");
+        t.AddRow("decoder variance σ²", $"{F(d.DecoderVariance)} (start {F(d.InitialDecoderVariance)}, ratio {F(d.DecoderVarianceRatio)})");
+        t.AddRow($"active latents (< {F(d.ActiveThreshold)})", $"{d.ActiveLatents}");
+        t.AddRow("encoder variances", string.Join(" ", d.EncoderVariances.Select(F)));
+        t.AddRow(d.AffineDecoder ? "decoder rank" : "median local rank", $"{d.DecoderRank} (threshold {F(d.RankThreshold)} x largest)");
+        t.AddRow("decoder singular values", string.Join(" ", d.DecoderSingularValues.Select(F)));
+        if (d.LocalRankHistogram.Count > 0) t.AddRow("local rank histogram", string.Join("  ", d.LocalRankHistogram.Select(kv => $"{kv.Key}: {kv.Value}")));
+        t.AddRow("off-manifold, noise-free", $"pad {F(d.NoiseFree.Padding)}, in-block {F(d.NoiseFree.InBlock)}, relative {F(d.NoiseFree.RelativeToSignal)}");
+        t.AddRow("off-manifold, with noise", $"pad {F(d.WithNoise.Padding)}, in-block {F(d.WithNoise.InBlock)}, relative {F(d.WithNoise.RelativeToSignal)}");
+        if (d.Family == "linear" && d.AffineDecoder)
+        {
+            t.AddRow("covariance eigenvalues true / gen", $"{string.Join(" ", d.TrueEigenvalues.Select(F))} / {string.Join(" ", d.GeneratedEigenvalues.Select(F))}");
+            t.AddRow("relative covariance error", F(d.CovarianceRelativeError));
+            t.AddRow("W2 distance", F(d.Wasserstein2));
+            t.AddRow("principal angles (deg)", string.Join(" ", d.PrincipalAnglesDegrees.Select(F)));
+        }
+        else
+        {
+            t.AddRow("MMD² (reference median / 99%)", $"{F(d.Mmd2)} ({F(d.Mmd2ReferenceMedian)} / {F(d.Mmd2Reference99)}; n = {d.MmdSamples})");
+            if (d.Family == "sigmoid")
+            {
+                t.AddRow("KS of ⟨a*,z⟩/‖a*‖ vs N(0,1)", F(d.KsStatistic));
+                t.AddRow("authors' sigmoid metric gen / true", $"{F(d.AuthorsSigmoidErrorGenerated)} / {F(d.AuthorsSigmoidErrorTrue)} (omits the sigmoid)");
+            }
+        }
+        AnsiConsole.Write(t);
+        var c = new Table().AddColumns("claim", "verdict", "measurement", "holds when");
+        foreach (var v in d.Claims.Where(v => v.Status != Claims.NotApplicable))
+            c.AddRow(v.Id, v.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
+        AnsiConsole.Write(c);
+    }
+}

@@ -1,0 +1,164 @@
+using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Data;
+using VaeLab.Models;
+using VaeLab.Random;
+
+namespace VaeLab.Diagnostics;
+
+/// <summary>Computes <see cref="RunDiagnostics"/> for a trained model against its family's ground truth.</summary>
+public static class Analyzer
+{
+    public static RunDiagnostics Analyze(Vae model, DataFamily family, double[] encoderVariances, double activeThreshold, AnalysisOptions o)
+    {
+        int n = family.AmbientDim, m = model.LatentDim;
+        var samples = GeneratedSamples.Draw(model, o.Samples, o.Seed);
+        var truth = new float[o.Samples * n];
+        family.Sample(truth, o.Samples, RngStreams.Normal(o.Seed, "truth"));
+        double signal = MeanSquaredNorm(truth, n);
+
+        var sorted = encoderVariances.Order().ToArray();
+        double eta0 = model.Architecture.InitialLogVariance;
+        var d = new RunDiagnostics
+        {
+            Family = family.Name,
+            IntrinsicDim = family.IntrinsicDim,
+            AmbientDim = n,
+            LatentDim = m,
+            Samples = o.Samples,
+            DecoderVariance = Math.Exp(model.DecoderLogVariance),
+            InitialDecoderVariance = Math.Exp(eta0),
+            DecoderVarianceRatio = Math.Exp(model.DecoderLogVariance - eta0),
+            EncoderVariances = sorted,
+            ActiveLatents = sorted.Count(v => v < activeThreshold),
+            ActiveThreshold = activeThreshold,
+            RankThreshold = o.RankThreshold,
+            SignalPower = signal,
+            NoiseFree = OffManifold(family, samples.NoiseFree, signal),
+            WithNoise = OffManifold(family, samples.WithNoise, signal),
+        };
+        var j = AffineWeights(model);
+        d = j != null
+            ? WithLinearSpectrum(d, j, o.RankThreshold)
+            : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
+        if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
+        else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
+        return d with { Claims = Claims.Evaluate(d) };
+    }
+
+    /// <summary>The decoder Jacobian J = Wᵀ (n x m) of an affine decoder, or null for a nonlinear one.</summary>
+    public static Matrix<double>? AffineWeights(Vae model)
+    {
+        if (model.Decoder is not MlpDecoder { Network.Layers.Count: 1 } mlp) return null;
+        var w = model.Parameters.Value(mlp.Network.Layers[0].Weight).ToArray();
+        int m = model.LatentDim, n = model.InputDim;
+        return Matrix<double>.Build.Dense(n, m, (i, k) => w[k * n + i]);
+    }
+
+    public static double MeanSquaredNorm(float[] x, int n)
+    {
+        double sum = 0;
+        foreach (float v in x) sum += (double)v * v;
+        return sum / (x.Length / n);
+    }
+
+    public static OffManifoldError OffManifold(DataFamily family, float[] x, double signal)
+    {
+        int n = family.AmbientDim, count = x.Length / n;
+        double pad = 0, block = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<float> row = x.AsSpan(i * n, n);
+            pad += family.PaddingError(row);
+            block += family.InBlockError(row[..family.BlockDim]);
+        }
+        pad /= count;
+        block /= count;
+        return new OffManifoldError(pad, block, pad + block, (pad + block) / signal);
+    }
+
+    private static RunDiagnostics WithLinearSpectrum(RunDiagnostics d, Matrix<double> j, double threshold)
+    {
+        var s = LinearAlgebra.SingularValues(j);
+        return d with { AffineDecoder = true, DecoderSingularValues = s, DecoderRank = LinearAlgebra.Rank(s, threshold) };
+    }
+
+    private static RunDiagnostics WithLocalRanks(RunDiagnostics d, double[][] spectra, double threshold)
+    {
+        var ranks = spectra.Select(s => LinearAlgebra.Rank(s, threshold)).Order().ToArray();
+        var histogram = new SortedDictionary<int, int>();
+        foreach (int r in ranks) histogram[r] = histogram.GetValueOrDefault(r) + 1;
+        var mean = Enumerable.Range(0, spectra[0].Length).Select(k => spectra.Average(s => s[k])).ToArray();
+        return d with { DecoderSingularValues = mean, DecoderRank = ranks[ranks.Length / 2], LocalRankHistogram = histogram, JacobianPoints = spectra.Length };
+    }
+
+    private static RunDiagnostics WithLinearDensity(RunDiagnostics d, LinearFamily family, Vae model, Matrix<double> j)
+    {
+        int dim = family.BlockDim, n = family.AmbientDim, r = family.IntrinsicDim;
+        // Generated x = W s + c with s ~ N(0, I): covariance J Jᵀ, mean c. Project the block onto range(A).
+        var block = j.SubMatrix(0, dim, 0, j.ColumnCount);
+        var p = family.Projector;
+        var cov = p * block * block.Transpose() * p;
+        var bias = model.Parameters.Value(((MlpDecoder)model.Decoder).Network.Layers[0].Bias).ToArray();
+        var mean = p * Vector<double>.Build.Dense(dim, i => bias[i]);
+        var truth = family.Covariance;
+        var u = j.Svd(computeVectors: true).U.SubMatrix(0, n, 0, r);
+        var basis = Matrix<double>.Build.Dense(n, r);
+        basis.SetSubMatrix(0, 0, family.Basis);
+        return d with
+        {
+            TrueEigenvalues = LinearAlgebra.SymmetricEigenvalues(truth).Take(r).ToArray(),
+            GeneratedEigenvalues = LinearAlgebra.SymmetricEigenvalues(cov).Take(r).ToArray(),
+            CovarianceRelativeError = LinearAlgebra.RelativeFrobeniusError(cov, truth),
+            Wasserstein2 = LinearAlgebra.Wasserstein2(mean, cov, Vector<double>.Build.Dense(dim), truth),
+            PrincipalAnglesDegrees = LinearAlgebra.PrincipalAnglesDegrees(u, basis),
+        };
+    }
+
+    private static RunDiagnostics WithSampleDensity(RunDiagnostics d, DataFamily family, float[] generated, float[] truth, AnalysisOptions o)
+    {
+        int n = family.AmbientDim, dim = family.BlockDim, k = Math.Min(o.MmdSamples, generated.Length / n);
+        float[] Project(float[] x, int start)
+        {
+            var result = new float[k * dim];
+            var buffer = new double[dim];
+            for (int i = 0; i < k; i++)
+            {
+                family.ProjectBlock(x.AsSpan((start + i) * n, dim), buffer);
+                for (int c = 0; c < dim; c++) result[i * dim + c] = (float)buffer[c];
+            }
+            return result;
+        }
+        var gen = Project(generated, 0);
+        var reference = Project(truth, 0);
+        double h = Mmd.MedianBandwidth(gen, reference, dim);
+        double mmd = Mmd.Squared(gen, reference, dim, h);
+        var sampler = RngStreams.Normal(o.Seed, "mmd-reference");
+        var refs = new double[o.MmdReferencePairs];
+        var a = new float[k * n];
+        var b = new float[k * n];
+        for (int i = 0; i < refs.Length; i++)
+        {
+            family.Sample(a, k, sampler);
+            family.Sample(b, k, sampler);
+            refs[i] = Mmd.Squared(Project(a, 0), Project(b, 0), dim, h);
+        }
+        d = d with
+        {
+            Mmd2 = mmd, MmdSamples = k, MmdBandwidth = h,
+            Mmd2ReferenceMedian = MathNet.Numerics.Statistics.Statistics.Median(refs),
+            Mmd2Reference99 = MathNet.Numerics.Statistics.Statistics.Quantile(refs, 0.99),
+        };
+        if (family is not SigmoidFamily sigmoid) return d;
+        double norm = Math.Sqrt(sigmoid.Direction.Sum(v => v * v));
+        int count = generated.Length / n;
+        var proj = new double[count];
+        double authorsGen = 0, authorsTrue = 0;
+        for (int i = 0; i < count; i++)
+        {
+            proj[i] = sigmoid.Projection(generated.AsSpan(i * n, dim)) / norm;
+            authorsGen += sigmoid.AuthorsError(generated.AsSpan(i * n, dim));
+            authorsTrue += sigmoid.AuthorsError(truth.AsSpan(i * n, dim));
+        }
+        return d with { KsStatistic = KolmogorovSmirnov.AgainstStandardNormal(proj), AuthorsSigmoidErrorGenerated = authorsGen / count, AuthorsSigmoidErrorTrue = authorsTrue / count };
+    }
+}

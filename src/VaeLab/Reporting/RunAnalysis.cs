@@ -1,0 +1,58 @@
+using System.Text.Json;
+using VaeLab.Data;
+using VaeLab.Diagnostics;
+using VaeLab.Experiments;
+using VaeLab.Random;
+using VaeLab.Training;
+
+namespace VaeLab.Reporting;
+
+/// <summary>Analyses a finished run folder: writes diagnostics.json and figures/ beside the model.</summary>
+public static class RunAnalysis
+{
+    public const string DiagnosticsFile = "diagnostics.json";
+    public const string FiguresFolder = "figures";
+
+    /// <summary>True when the folder already holds its diagnostics.</summary>
+    public static bool IsAnalysed(string dir) => File.Exists(Path.Combine(dir, DiagnosticsFile));
+
+    /// <summary>Computes the diagnostics of the run in <paramref name="dir"/> and writes them with the figures.</summary>
+    public static RunDiagnostics Analyze(string dir, AnalysisOptions options)
+    {
+        var (config, family, model) = RunFolder.Load(dir);
+        var summary = RunFolder.ReadSummary(dir);
+        var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options);
+        string figures = Path.Combine(dir, FiguresFolder);
+        Directory.CreateDirectory(figures);
+        string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
+
+        var samples = GeneratedSamples.Draw(model, Math.Min(options.Samples, 3000), options.Seed);
+        var truth = new float[samples.NoiseFree.Length];
+        family.Sample(truth, truth.Length / family.AmbientDim, RngStreams.Normal(options.Seed, "truth"));
+        if (family is SigmoidFamily sigmoid)
+            Figures.SigmoidScatter(Path.Combine(figures, "scatter.png"), sigmoid, truth, $"{name}: true (orange) vs generated (blue)", ("generated", samples.NoiseFree));
+        if (family is SphereFamily)
+        {
+            Figures.NormHistogram(Path.Combine(figures, "norm-histogram.png"), family, truth, samples.NoiseFree, $"{name}: ‖x[:d]‖, generated vs true");
+            Figures.ProjectionScatter(Path.Combine(figures, "projection.png"), family.AmbientDim, truth, samples.NoiseFree, $"{name}: first two coordinates");
+        }
+        Figures.LogValues(Path.Combine(figures, "decoder-spectrum.png"), diagnostics.DecoderSingularValues,
+            diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],
+            $"{name}: decoder singular values{(diagnostics.AffineDecoder ? "" : $" (mean over {diagnostics.JacobianPoints} Jacobians)")}",
+            "index", "singular value", "singular values", $"rank threshold ({diagnostics.RankThreshold} x largest)");
+        Figures.LogValues(Path.Combine(figures, "encoder-variances.png"), diagnostics.EncoderVariances, diagnostics.ActiveThreshold,
+            $"{name}: sorted encoder variances", "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {diagnostics.ActiveThreshold}");
+        var metrics = RunFolder.ReadMetrics(dir);
+        if (metrics.Count > 0)
+        {
+            Figures.Curve(Path.Combine(figures, "loss.png"), metrics, r => r.Loss, $"{name}: training loss", "negative ELBO (nats)", "batch loss, window mean");
+            Figures.Curve(Path.Combine(figures, "decoder-log-variance.png"), metrics, r => r.DecoderLogVariance, $"{name}: decoder log-variance", "eta = log σ²", "eta");
+        }
+        AtomicFile.WriteText(Path.Combine(dir, DiagnosticsFile), JsonSerializer.Serialize(diagnostics, Json.Options));
+        return diagnostics;
+    }
+
+    /// <summary>Reads diagnostics.json.</summary>
+    public static RunDiagnostics Read(string dir) =>
+        JsonSerializer.Deserialize<RunDiagnostics>(File.ReadAllText(Path.Combine(dir, DiagnosticsFile)), Json.Options)!;
+}
