@@ -9,6 +9,7 @@ public static class Program
     {
         var root = new RootCommand("VaeLab: variational autoencoders on low-dimensional data (Koehler et al., ICLR 2022; Dai & Wipf, ICLR 2019).");
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return CliErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

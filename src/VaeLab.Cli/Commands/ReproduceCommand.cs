@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using VaeLab.Diagnostics;
+using VaeLab.Experiments;
+using VaeLab.Reporting;
+using VaeLab.Training;
+
+namespace VaeLab.Cli.Commands;
+
+/// <summary>`vaelab reproduce`: the paper's three grids, analysed, with report.md and results.csv.</summary>
+public static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("reproduce", "Rerun the paper's linear, sigmoid and sphere grids (54 runs), judge every claim, write report.md and results.csv. Resumable.");
+        var profile = new Option<string>("--profile") { Description = "quick (default, minutes) or paper (the paper's step counts)", DefaultValueFactory = _ => "quick" };
+        var jobs = new Option<int>("--jobs") { Description = "runs in parallel (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string?>("--out") { Description = "output folder (default results/PROFILE)", HelpName = "dir" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress bar" };
+        command.Options.Add(profile);
+        command.Options.Add(jobs);
+        command.Options.Add(output);
+        command.Options.Add(quiet);
+        command.SetAction(result =>
+        {
+            string name = result.GetValue(profile)!;
+            var runs = Grids.All(name);
+            int workers = result.GetValue(jobs);
+            if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
+            string outDir = result.GetValue(output) ?? Path.Combine("results", name);
+            Directory.CreateDirectory(outDir);
+            long total = runs.Sum(r => (long)r.Config.Steps);
+            var clock = Stopwatch.StartNew();
+            bool show = !result.GetValue(quiet);
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            var outcomes = Terminal.Progress(show, $"{runs.Count} runs", total, (report, cancel) =>
+            {
+                long done = 0;
+                return GridRunner.Run(runs, outDir, workers, dir => RunAnalysis.Analyze(dir, new AnalysisOptions()), RunAnalysis.IsAnalysed,
+                    steps => report(Interlocked.Add(ref done, steps)), cancel);
+            });
+            var records = ReproduceReport.Load(outcomes);
+            string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
+            AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
+            AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds));
+            PrintClaims(records);
+            int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
+            var failed = outcomes.Where(x => x.Status == "failed").ToArray();
+            AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
+            foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
+            return failed.Length == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void PrintClaims(IReadOnlyList<RunRecord> records)
+    {
+        var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
+        foreach (var c in Claims.Definitions)
+        {
+            var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
+                .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();
+            t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);
+        }
+        AnsiConsole.Write(t);
+    }
+}

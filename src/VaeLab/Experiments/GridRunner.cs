@@ -1,0 +1,61 @@
+namespace VaeLab.Experiments;
+
+/// <summary>Outcome of one grid run: trained now, skipped as already finished, or failed with a message.</summary>
+public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, string? Error);
+
+/// <summary>
+/// Runs a list of configurations in parallel, one run per worker, into OUT/runs/GRID/CONFIG-dsSEED. Finished
+/// runs (summary.json and the analysis marker present) are skipped; partial ones restart cleanly. Each run's
+/// result depends only on its own config and seeds, never on the number of workers.
+/// </summary>
+public static class GridRunner
+{
+    /// <param name="analyze">called after training (or on a finished run lacking its analysis) with the run folder.</param>
+    /// <param name="isAnalysed">true when a run folder's analysis is already written.</param>
+    /// <param name="progress">receives the number of steps just completed, from any worker thread.</param>
+    public static IReadOnlyList<GridRunOutcome> Run(IReadOnlyList<GridRun> runs, string outDir, int jobs, Action<string> analyze,
+        Func<string, bool> isAnalysed, Action<long> progress, CancellationToken cancel = default)
+    {
+        var outcomes = new GridRunOutcome[runs.Count];
+        var order = Enumerable.Range(0, runs.Count).OrderByDescending(i => runs[i].Cost).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel };
+        try
+        {
+            Parallel.ForEach(order, options, i =>
+            {
+                var run = runs[i];
+                string dir = Path.Combine(outDir, run.RelativeDir);
+                try
+                {
+                    if (RunFolder.IsComplete(dir) && isAnalysed(dir))
+                    {
+                        progress(run.Config.Steps);
+                        outcomes[i] = new GridRunOutcome(run, dir, "skipped", null);
+                        return;
+                    }
+                    if (!RunFolder.IsComplete(dir))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
+                        long last = 0;
+                        RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel);
+                    }
+                    else
+                    {
+                        progress(run.Config.Steps);
+                    }
+                    analyze(dir);
+                    outcomes[i] = new GridRunOutcome(run, dir, "trained", null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    outcomes[i] = new GridRunOutcome(run, dir, "failed", e.Message);
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        cancel.ThrowIfCancellationRequested();
+        return outcomes;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using VaeLab.Diagnostics;
+using VaeLab.Experiments;
+using VaeLab.Training;
+
+namespace VaeLab.Reporting;
+
+/// <summary>One finished run with its measurements, as the report and results.csv read them.</summary>
+public sealed record RunRecord(GridRun Run, string Dir, RunSummary Summary, RunDiagnostics Diagnostics);
+
+/// <summary>Writes results.csv (one row per run) and report.md (tables per grid, claims, figures) for `reproduce`.</summary>
+public static class ReproduceReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly (string Name, Func<RunRecord, double> Value)[] Metrics =
+    [
+        ("finalLoss", r => r.Summary.FinalLoss),
+        ("decoderVariance", r => r.Diagnostics.DecoderVariance),
+        ("decoderVarianceRatio", r => r.Diagnostics.DecoderVarianceRatio),
+        ("activeLatents", r => r.Diagnostics.ActiveLatents),
+        ("intrinsicDim", r => r.Diagnostics.IntrinsicDim),
+        ("decoderRank", r => r.Diagnostics.DecoderRank),
+        ("offManifoldRelative", r => r.Diagnostics.NoiseFree.RelativeToSignal),
+        ("offManifoldPadding", r => r.Diagnostics.NoiseFree.Padding),
+        ("offManifoldInBlock", r => r.Diagnostics.NoiseFree.InBlock),
+        ("offManifoldRelativeWithNoise", r => r.Diagnostics.WithNoise.RelativeToSignal),
+        ("covarianceRelativeError", r => r.Diagnostics.CovarianceRelativeError),
+        ("wasserstein2", r => r.Diagnostics.Wasserstein2),
+        ("maxPrincipalAngleDegrees", r => r.Diagnostics.PrincipalAnglesDegrees.Length > 0 ? r.Diagnostics.PrincipalAnglesDegrees.Max() : double.NaN),
+        ("mmd2", r => r.Diagnostics.Mmd2),
+        ("mmd2Reference99", r => r.Diagnostics.Mmd2Reference99),
+        ("ksStatistic", r => r.Diagnostics.KsStatistic),
+        ("authorsSigmoidError", r => r.Diagnostics.AuthorsSigmoidErrorGenerated),
+        ("microsecondsPerStep", r => r.Summary.MicrosecondsPerStep),
+    ];
+
+    /// <summary>Loads the records of finished runs.</summary>
+    public static IReadOnlyList<RunRecord> Load(IEnumerable<GridRunOutcome> outcomes) =>
+        outcomes.Where(o => o.Status != "failed")
+            .Select(o => new RunRecord(o.Run, o.Dir, RunFolder.ReadSummary(o.Dir), RunAnalysis.Read(o.Dir))).ToArray();
+
+    /// <summary>results.csv: grid, configuration, dataSeed, seed, steps, every metric, then C1..C11.</summary>
+    public static string ResultsCsv(IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
+            .Concat(Metrics.Select(m => m.Name)).Concat(Claims.Definitions.Select(c => c.Id))));
+        foreach (var r in records)
+        {
+            var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv) };
+            cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
+            cells.AddRange(Claims.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? Claims.NotApplicable));
+            sb.AppendLine(string.Join(",", cells));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>"holds in k of N runs" for a claim over the runs where it applies, or null when it applies to none.</summary>
+    public static (int Holds, int Total)? Tally(IEnumerable<RunRecord> records, string claim)
+    {
+        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is Claims.Holds or Claims.Fails).ToArray();
+        return statuses.Length == 0 ? null : (statuses.Count(s => s == Claims.Holds), statuses.Length);
+    }
+
+    /// <summary>The Markdown report.</summary>
+    public static string Markdown(IReadOnlyList<RunRecord> records, IReadOnlyList<GridRunOutcome> outcomes, string profile, string command,
+        RunEnvironment env, double wallSeconds, IReadOnlyList<ClaimVerdict>? extraClaims = null, string? extraSections = null)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# VaeLab: the paper, rerun claim by claim\n");
+        sb.AppendLine($"Koehler, Mehta, Zhou & Risteski, *VAEs in the presence of low-dimensional data* (ICLR 2022), and Dai & Wipf's claims, rerun with VaeLab {env.Version}.\n");
+        sb.AppendLine($"- command: `{command}`");
+        sb.AppendLine($"- profile: {Grids.Describe(profile)}");
+        sb.AppendLine($"- machine: {env.Cpu}, {env.LogicalCores} logical cores, SIMD {env.SimdWidthBits} bit, {env.Os}, {env.Runtime}; {env.Threads} parallel runs");
+        sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; wall time {wallSeconds:F0} s");
+        sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (summary.json, diagnostics.json); `results.csv` has one row per run.\n");
+
+        sb.AppendLine("## Claims\n");
+        sb.AppendLine("| claim | statement (source) | holds when | linear | sigmoid | sphere | verdict |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var c in Claims.Definitions)
+        {
+            var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
+            string[] cells = ["linear", "sigmoid", "sphere"];
+            var tallies = cells.Select(g => Tally(records.Where(r => r.Run.Grid == g), c.Id)).ToArray();
+            string verdict;
+            if (extra != null) verdict = $"**{extra.Status}**: {extra.Measurement}";
+            else if (tallies.All(t => t == null)) verdict = "n/a (see below)";
+            else
+            {
+                int holds = tallies.Sum(t => t?.Holds ?? 0), total = tallies.Sum(t => t?.Total ?? 0);
+                verdict = holds == total ? $"**holds** ({holds}/{total})" : holds == 0 ? $"**fails** (0/{total})" : $"**mixed** ({holds}/{total})";
+            }
+            sb.AppendLine($"| {c.Id} | {c.Statement} ({c.Source}) | {c.HoldsWhen} | {string.Join(" | ", tallies.Select(t => t == null ? "–" : $"{t.Value.Holds} of {t.Value.Total}"))} | {verdict} |");
+        }
+        sb.AppendLine();
+        foreach (string grid in new[] { "linear", "sigmoid", "sphere" })
+        {
+            var rows = records.Where(r => r.Run.Grid == grid).ToArray();
+            if (rows.Length == 0) continue;
+            sb.AppendLine(GridSection(grid, rows));
+        }
+        if (extraSections != null) sb.AppendLine(extraSections);
+        var failed = outcomes.Where(o => o.Status == "failed").ToArray();
+        if (failed.Length > 0)
+        {
+            sb.AppendLine("## Failed runs\n");
+            foreach (var f in failed) sb.AppendLine($"- `{f.Run.RelativeDir}`: {f.Error}");
+        }
+        return sb.ToString();
+    }
+
+    private static string GridSection(string grid, RunRecord[] rows)
+    {
+        var sb = new StringBuilder();
+        bool linear = grid == "linear";
+        sb.AppendLine($"## {char.ToUpperInvariant(grid[0])}{grid[1..]} grid\n");
+        sb.AppendLine("Mean ± sd over data seeds. σ²: final decoder variance. rank: decoder rank" + (linear ? "" : " (median local rank of the Jacobian at 1,000 latent points)") +
+            ". off-manifold: noise-free mean squared distance / E‖x‖².\n");
+        sb.AppendLine(linear
+            ? "| configuration | r | σ² | active | rank | off-manifold | cov. error | W2 | max angle (°) | µs/step |\n|---|---|---|---|---|---|---|---|---|---|"
+            : "| configuration | r | σ² | active | rank | off-manifold | MMD² | MMD² ref. 99% | " + (grid == "sigmoid" ? "KS | " : "") + "µs/step |\n|---|---|---|---|---|---|---|---|---|" + (grid == "sigmoid" ? "---|" : ""));
+        foreach (var g in rows.GroupBy(r => r.Run.Configuration))
+        {
+            var cells = new List<string> { g.Key, g.First().Diagnostics.IntrinsicDim.ToString(Inv), S(g, r => r.Diagnostics.DecoderVariance), S(g, r => r.Diagnostics.ActiveLatents), S(g, r => r.Diagnostics.DecoderRank), S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal) };
+            if (linear) cells.AddRange([S(g, r => r.Diagnostics.CovarianceRelativeError), S(g, r => r.Diagnostics.Wasserstein2), S(g, r => r.Diagnostics.PrincipalAnglesDegrees.Max())]);
+            else
+            {
+                cells.AddRange([S(g, r => r.Diagnostics.Mmd2), S(g, r => r.Diagnostics.Mmd2Reference99)]);
+                if (grid == "sigmoid") cells.Add(S(g, r => r.Diagnostics.KsStatistic));
+            }
+            cells.Add(S(g, r => r.Summary.MicrosecondsPerStep));
+            sb.AppendLine("| " + string.Join(" | ", cells) + " |");
+        }
+        sb.AppendLine();
+        if (grid == "sigmoid")
+        {
+            sb.AppendLine("The authors' sigmoid metric (x[d] − ⟨a*, x[:d]⟩)², which omits the sigmoid, labelled as theirs: on generated samples " +
+                $"{S(rows, r => r.Diagnostics.AuthorsSigmoidErrorGenerated)}; on true samples {S(rows, r => r.Diagnostics.AuthorsSigmoidErrorTrue)} (far from 0 even on true data).\n");
+            sb.AppendLine("The poster's scatter, one per configuration (first data seed): x-axis ⟨a*, x[:d]⟩, y-axis x[d]; true samples orange, generated blue.\n");
+            foreach (var g in rows.GroupBy(r => r.Run.Configuration))
+                sb.AppendLine($"![{g.Key}]({Rel(g.First(), "scatter.png")})");
+            sb.AppendLine();
+        }
+        else if (grid == "sphere")
+        {
+            sb.AppendLine(Grids.SphereSeedNote + "\n");
+            var first = rows[0];
+            sb.AppendLine($"![norm histogram]({Rel(first, "norm-histogram.png")}) ![projection]({Rel(first, "projection.png")})\n");
+        }
+        else
+        {
+            var first = rows[0];
+            sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(Claims.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
+            sb.AppendLine($"![decoder spectrum]({Rel(first, "decoder-spectrum.png")}) ![encoder variances]({Rel(first, "encoder-variances.png")})\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Rel(RunRecord r, string figure) => $"{r.Run.RelativeDir.Replace('\\', '/')}/{RunAnalysis.FiguresFolder}/{figure}";
+
+    private static string S(IEnumerable<RunRecord> rows, Func<RunRecord, double> f)
+    {
+        var v = rows.Select(f).Where(double.IsFinite).ToArray();
+        if (v.Length == 0) return "–";
+        double mean = v.Average();
+        double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+        return $"{Claims.G(mean)} ± {Claims.G(sd)}";
+    }
+}
