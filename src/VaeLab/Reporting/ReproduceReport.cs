@@ -74,7 +74,7 @@ public static class ReproduceReport
         sb.AppendLine($"- command: `{command}`");
         sb.AppendLine($"- profile: {Grids.Describe(profile)}");
         sb.AppendLine($"- machine: {env.Cpu}, {env.LogicalCores} logical cores, SIMD {env.SimdWidthBits} bit, {env.Os}, {env.Runtime}; {env.Threads} parallel runs");
-        sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; wall time {wallSeconds:F0} s");
+        sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; training time summed over runs {records.Sum(r => r.Summary.WallSeconds):F0} s; this invocation {wallSeconds:F0} s ({outcomes.Count(o => o.Status == "skipped")} runs were already finished)");
         sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (summary.json, diagnostics.json); `results.csv` has one row per run.\n");
 
         sb.AppendLine("## Claims\n");
@@ -87,7 +87,7 @@ public static class ReproduceReport
             var tallies = cells.Select(g => Tally(records.Where(r => r.Run.Grid == g), c.Id)).ToArray();
             string verdict;
             if (extra != null) verdict = $"**{extra.Status}**: {extra.Measurement}";
-            else if (tallies.All(t => t == null)) verdict = "n/a (see below)";
+            else if (tallies.All(t => t == null)) verdict = c.Id is "C8" or "C9" ? "not measured yet: needs the two-stage VAE" : "not measured yet: needs the linear theory module";
             else
             {
                 int holds = tallies.Sum(t => t?.Holds ?? 0), total = tallies.Sum(t => t?.Total ?? 0);
