@@ -21,7 +21,12 @@ public static class BenchCommand
         command.Options.Add(reps);
         command.SetAction(result =>
         {
-            string[] names = result.GetValue(workload) is { } w ? [BenchmarkWorkloads.Config(w).Family == "" ? w : w] : BenchmarkWorkloads.Names;
+            string[] names = BenchmarkWorkloads.Names;
+            if (result.GetValue(workload) is { } w)
+            {
+                BenchmarkWorkloads.Config(w); // validates the name
+                names = [w];
+            }
             int repetitions = result.GetValue(reps);
             if (repetitions < 1) throw new ConfigException($"--repetitions must be >= 1 (got {repetitions}).");
             AnsiConsole.MarkupLine("[grey]measuring the FMA peak...[/]");
