@@ -46,9 +46,6 @@ public sealed class Vae
     public Encoder Encoder { get; }
     public IDecoder Decoder { get; }
 
-    /// <summary>The latent sample s = mu + exp(l/2) ⊙ xi1 of the last loss evaluation, (batch, m).</summary>
-    public float[] Latent => _s;
-
     /// <summary>eta = log sigma^2, the decoder log-variance.</summary>
     public float DecoderLogVariance => Architecture.DecoderVariance switch
     {
@@ -156,23 +153,6 @@ public sealed class Vae
             latents.Slice(start * m, rows * m).CopyTo(_s);
             Decoder.Forward(_s, rows);
             Decoder.Output.AsSpan(0, rows * n).CopyTo(x.Slice(start * n, rows * n));
-        }
-    }
-
-    /// <summary>Writes the encoder means and log-variances for x (count, n). mean, logVar: (count, m). Overwrites.</summary>
-    public void Encode(ReadOnlySpan<float> x, Span<float> mean, Span<float> logVar, int count)
-    {
-        int m = LatentDim, n = InputDim;
-        var rowsBuffer = new float[MaxBatch * n];
-        bool amortized = Architecture.EncoderVariance == EncoderVarianceKind.Amortized;
-        for (int start = 0; start < count; start += MaxBatch)
-        {
-            int rows = Math.Min(MaxBatch, count - start);
-            x.Slice(start * n, rows * n).CopyTo(rowsBuffer);
-            Encoder.Forward(rowsBuffer, rows);
-            Encoder.Mean.AsSpan(0, rows * m).CopyTo(mean.Slice(start * m, rows * m));
-            for (int b = 0; b < rows; b++)
-                Encoder.LogVariance.AsSpan(amortized ? b * m : 0, m).CopyTo(logVar.Slice((start + b) * m, m));
         }
     }
 }

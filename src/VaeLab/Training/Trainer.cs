@@ -112,10 +112,6 @@ public sealed class Trainer
     /// <summary>Number of latents whose encoder variance is below the active threshold.</summary>
     public int ActiveLatents() => EncoderVariances().Count(v => v < Options.ActiveThreshold);
 
-    /// <summary>Random-number state of the data, noise and shuffle streams, for checkpoints.</summary>
-    public (ulong[] Data, ulong[] Noise, ulong[] Shuffle, int Cursor, int[]? Order) GetRngState() =>
-        (_data.GetState(), _noise.GetState(), _shuffle.GetState(), _cursor, (int[]?)_order?.Clone());
-
     private void NextBatch(int batch)
     {
         int n = Vae.InputDim;

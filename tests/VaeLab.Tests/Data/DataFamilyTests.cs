@@ -61,7 +61,7 @@ public class DataFamilyTests
         Assert.Equal((3, 6), (family.IntrinsicDim, family.AmbientDim));
         var x = Sample(family, 50_000);
         var z0 = Enumerable.Range(0, 50_000).Select(i => (double)x[i * 6]).ToArray();
-        Assert.True(Stats.KolmogorovSmirnovNormal(z0) < 1.63 / Math.Sqrt(50_000));
+        Assert.True(VaeLab.Diagnostics.KolmogorovSmirnov.AgainstStandardNormal(z0) < 1.63 / Math.Sqrt(50_000));
         double dot = family.Direction[0] * x[0] + family.Direction[1] * x[1] + family.Direction[2] * x[2];
         Assert.Equal(1 / (1 + Math.Exp(-dot)), x[3], 5);
         // The authors' metric omits the sigmoid, so it is far from 0 on true data.

@@ -39,7 +39,7 @@ public class RandomTests
         double variance = x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1);
         Assert.InRange(mean, -0.01, 0.01); // se = 0.0022
         Assert.InRange(variance, 0.98, 1.02); // se = 0.0032
-        double ks = Stats.KolmogorovSmirnovNormal(x.Select(v => (double)v).ToArray());
+        double ks = VaeLab.Diagnostics.KolmogorovSmirnov.AgainstStandardNormal(x.Select(v => (double)v).ToArray());
         Assert.True(ks < 1.63 / Math.Sqrt(x.Length), $"KS statistic {ks} exceeds the 1% critical value");
         double kurtosis = x.Average(v => Math.Pow(v - mean, 4)) / (variance * variance);
         Assert.InRange(kurtosis, 2.9, 3.1);
