@@ -41,11 +41,16 @@ public static class ReproduceCommand
                     steps => report(Interlocked.Add(ref done, steps)), cancel);
             });
             var records = ReproduceReport.Load(outcomes);
+            if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
+            var theory = TheoryExperiment.Run(new TheorySettings());
+            TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
+            foreach (var c in new[] { theory.C10, theory.C11 })
+                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");

@@ -93,3 +93,29 @@ public class TrainCommandTests
         Assert.Contains("already holds a finished run", err2);
     }
 }
+
+[Collection("cli")]
+public class TheoryCommandTests
+{
+    [Fact]
+    public void Theory_linear_prints_slopes_and_writes_figures()
+    {
+        string dir = CliRunner.TempDir();
+        var (exit, output, err) = CliRunner.Run("theory", "linear", "--intrinsic", "2", "--ambient", "7", "--latent", "5", "--flow-steps", "3000", "--adam-steps", "300", "--out", dir);
+        Assert.True(exit == 0, err);
+        Assert.Contains("C10", output);
+        foreach (string f in new[] { "superset-loss.png", "flow-superset.png", "adam-random.png", "off-subspace.png", "theory.json", "theory.md" })
+            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        string md = File.ReadAllText(Path.Combine(dir, "theory.md"));
+        Assert.Contains("| 2 |", md);
+        Assert.Contains("predicted", md);
+    }
+
+    [Fact]
+    public void Theory_rejects_impossible_sizes()
+    {
+        var (exit, _, err) = CliRunner.Run("theory", "linear", "--intrinsic", "3", "--latent", "4");
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --latent must be >= r + 2 = 5 (got 4).", err.Trim());
+    }
+}
