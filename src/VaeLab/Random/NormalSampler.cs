@@ -1,25 +1,22 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using VaeLab.Numerics;
 
 namespace VaeLab.Random;
 
 /// <summary>
 /// Bulk standard-normal sampling. Eight xoshiro256** generators run in the lanes of one
 /// <see cref="Vector512{T}"/> (the same bits on any hardware; AVX-512 makes it fast), feeding a
-/// vectorised Box-Muller transform. Output is float32, N(0, 1).
+/// vectorised Box-Muller transform (<see cref="FastMath.SinCosTwoPi"/>). Output is float32, N(0, 1).
 /// </summary>
 public sealed class NormalSampler
 {
     private const int Lanes = 8;
-    private const int PairsPerChunk = 256;
-    private const float TwoPi = 6.2831853071795864769f;
     private const float InvTwoTo24 = 1.0f / 16777216.0f;
 
     private Vector512<ulong> _s0, _s1, _s2, _s3;
-    private readonly float[] _u1 = new float[PairsPerChunk];
-    private readonly float[] _u2 = new float[PairsPerChunk];
-    private readonly float[] _sin = new float[PairsPerChunk];
-    private readonly float[] _cos = new float[PairsPerChunk];
 
     /// <summary>Seeds lane i from outputs 4i..4i+3 of SplitMix64 started at the generator's first output.</summary>
     public NormalSampler(Xoshiro256StarStar seedSource)
@@ -31,29 +28,41 @@ public sealed class NormalSampler
     }
 
     /// <summary>Overwrites <paramref name="destination"/> with independent N(0, 1) samples.</summary>
-    /// <remarks>Consumes whole chunks of 16 normals: a call's tail leftovers are discarded, so the
+    /// <remarks>Works in blocks of 32 normals (16 Box-Muller pairs): a call's tail leftovers are discarded, so the
     /// stream depends on the sequence of lengths requested, which is fixed for a given run.</remarks>
     public void Fill(Span<float> destination)
     {
-        while (destination.Length > 0)
+        ref float d = ref MemoryMarshal.GetReference(destination);
+        nuint length = (nuint)destination.Length, i = 0;
+        for (; i + 32 <= length; i += 32)
         {
-            int count = Math.Min(destination.Length, 2 * PairsPerChunk);
-            int pairs = ((count + 1) / 2 + 15) & ~15;
-            FillUniforms(pairs);
-            Span<float> u1 = _u1.AsSpan(0, pairs), u2 = _u2.AsSpan(0, pairs);
-            Span<float> sin = _sin.AsSpan(0, pairs), cos = _cos.AsSpan(0, pairs);
-            // r = sqrt(-2 ln u1), theta = 2 pi u2; (r cos theta, r sin theta) are independent N(0,1).
-            TensorPrimitives.Log(u1, u1);
-            TensorPrimitives.Multiply(u1, -2f, u1);
-            TensorPrimitives.Sqrt(u1, u1);
-            TensorPrimitives.Multiply(u2, TwoPi, u2);
-            TensorPrimitives.SinCos(u2, sin, cos);
-            int first = Math.Min(pairs, count);
-            TensorPrimitives.Multiply(u1[..first], cos[..first], destination[..first]);
-            int second = count - first;
-            if (second > 0) TensorPrimitives.Multiply(u1[..second], sin[..second], destination.Slice(first, second));
-            destination = destination[count..];
+            NextBlock(out var first, out var second);
+            first.StoreUnsafe(ref d, i);
+            second.StoreUnsafe(ref d, i + 16);
         }
+        if (i < length)
+        {
+            NextBlock(out var first, out var second);
+            Span<float> block = stackalloc float[32];
+            first.CopyTo(block);
+            second.CopyTo(block[16..]);
+            block[..(int)(length - i)].CopyTo(destination[(int)i..]);
+        }
+    }
+
+    // 16 pairs: r = sqrt(-2 ln u1) with u1 in (0, 1], theta = 2 pi u2; (r cos theta, r sin theta) are independent N(0, 1).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NextBlock(out Vector512<float> first, out Vector512<float> second)
+    {
+        var scale = Vector512.Create(InvTwoTo24);
+        var a = Vector512.ShiftRightLogical(NextBits().AsUInt32(), 8).AsInt32();
+        var u1 = Vector512.ConvertToSingle(a + Vector512<int>.One) * scale;
+        var b = Vector512.ShiftRightLogical(NextBits().AsUInt32(), 8).AsInt32();
+        var u2 = Vector512.ConvertToSingle(b) * scale;
+        var r = Vector512.Sqrt(Vector512.Log(u1) * -2f);
+        FastMath.SinCosTwoPi(u2, out var sin, out var cos);
+        first = r * cos;
+        second = r * sin;
     }
 
     /// <summary>Fills <paramref name="destination"/> with N(0, <paramref name="variance"/>) samples.</summary>
@@ -91,20 +100,6 @@ public sealed class NormalSampler
             for (int word = 0; word < 4; word++)
                 state[word * Lanes + lane] = words[lane * 4 + word];
         SetState(state);
-    }
-
-    // Fills _u1 with (0, 1] and _u2 with [0, 1), 24 bits each, from the top 24 bits of each 32-bit half.
-    private void FillUniforms(int pairs)
-    {
-        var one = Vector512.Create(1);
-        var scale = Vector512.Create(InvTwoTo24);
-        for (int i = 0; i < pairs; i += 16)
-        {
-            var a = Vector512.ShiftRightLogical(NextBits().AsUInt32(), 8).AsInt32();
-            (Vector512.ConvertToSingle(a + one) * scale).CopyTo(_u1, i);
-            var b = Vector512.ShiftRightLogical(NextBits().AsUInt32(), 8).AsInt32();
-            (Vector512.ConvertToSingle(b) * scale).CopyTo(_u2, i);
-        }
     }
 
     private Vector512<ulong> NextBits()
