@@ -61,6 +61,20 @@ public static class AnalyzeCommand
             }
         }
         AnsiConsole.Write(t);
+        if (d.TwoStage is { } two)
+        {
+            var cmp = new Table().AddColumns("vanilla vs two-stage", "vanilla", "two-stage");
+            cmp.AddRow("off-manifold, noise-free (relative)", F(d.NoiseFree.RelativeToSignal), F(two.NoiseFree.RelativeToSignal));
+            cmp.AddRow("off-manifold, with noise (relative)", F(d.WithNoise.RelativeToSignal), F(two.WithNoise.RelativeToSignal));
+            if (d.Family == "linear") cmp.AddRow("sample covariance error", F(two.VanillaSampleCovarianceRelativeError), F(two.CovarianceRelativeError));
+            else
+            {
+                cmp.AddRow($"MMD² (reference 99%: {F(d.Mmd2Reference99)})", F(d.Mmd2), F(two.Mmd2));
+                if (d.Family == "sigmoid") cmp.AddRow("KS of ⟨a*,z⟩/‖a*‖", F(d.KsStatistic), F(two.KsStatistic));
+            }
+            cmp.AddRow("stage-2 decoder variance", "", F(two.Stage2DecoderVariance));
+            AnsiConsole.Write(cmp);
+        }
         var c = new Table().AddColumns("claim", "verdict", "measurement", "holds when");
         foreach (var v in d.Claims.Where(v => v.Status != Claims.NotApplicable))
             c.AddRow(v.Id, v.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));

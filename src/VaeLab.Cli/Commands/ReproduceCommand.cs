@@ -30,7 +30,7 @@ public static class ReproduceCommand
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
-            long total = runs.Sum(r => (long)r.Config.Steps);
+            long total = runs.Sum(r => r.Config.TotalSteps);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");

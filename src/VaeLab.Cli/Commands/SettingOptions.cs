@@ -13,6 +13,7 @@ public sealed class SettingOptions
         foreach (var s in ConfigResolver.Settings)
         {
             var option = new Option<string?>("--" + s.Option) { Description = s.Description, HelpName = HelpName(s.Type) };
+            if (s.Type == typeof(bool)) option.Arity = ArgumentArity.ZeroOrOne;
             command.Options.Add(option);
             _options.Add((s, option));
         }
@@ -24,9 +25,10 @@ public sealed class SettingOptions
         var overrides = new Dictionary<string, string>();
         foreach (var (setting, option) in _options)
             if (result.GetValue(option) is { } value) overrides[setting.Key] = value;
+            else if (setting.Type == typeof(bool) && result.GetResult(option) != null) overrides[setting.Key] = "true";
         return overrides;
     }
 
     private static string HelpName(Type t) =>
-        t == typeof(string) ? "name" : t == typeof(bool) ? "true|false" : t == typeof(int[]) ? "h1,h2,..." : t == typeof(double) ? "x" : "n";
+        t == typeof(string) ? "name" : t == typeof(bool) ? "[true|false]" : t == typeof(int[]) ? "h1,h2,..." : t == typeof(double) ? "x" : "n";
 }

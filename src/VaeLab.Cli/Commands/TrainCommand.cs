@@ -24,7 +24,7 @@ public static class TrainCommand
             string outDir = result.GetValue(output) ?? Path.Combine("runs", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (RunFolder.IsComplete(outDir))
                 throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out or delete it.");
-            var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.Steps,
+            var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
                 (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);
             return 0;

@@ -7,7 +7,7 @@ namespace VaeLab.Data;
 /// A synthetic distribution on a known manifold, padded with p zero coordinates: x = (block, 0_p),
 /// optionally plus isotropic Gaussian noise on every coordinate. Knows its ground truth.
 /// </summary>
-public abstract class DataFamily
+public abstract class DataFamily : IDataSource
 {
     protected DataFamily(int blockDim, int padding, int intrinsicDim, float noiseVariance)
     {

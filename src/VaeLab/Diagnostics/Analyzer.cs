@@ -8,7 +8,12 @@ namespace VaeLab.Diagnostics;
 /// <summary>Computes <see cref="RunDiagnostics"/> for a trained model against its family's ground truth.</summary>
 public static class Analyzer
 {
-    public static RunDiagnostics Analyze(Vae model, DataFamily family, double[] encoderVariances, double activeThreshold, AnalysisOptions o)
+    /// <summary>
+    /// All diagnostics of a trained model; with <paramref name="stage2"/>, the two-stage sampler is measured beside
+    /// the vanilla one and C8, C9 are judged.
+    /// </summary>
+    public static RunDiagnostics Analyze(Vae model, DataFamily family, double[] encoderVariances, double activeThreshold, AnalysisOptions o,
+        Vae? stage2 = null, bool stage2Noise = false)
     {
         int n = family.AmbientDim, m = model.LatentDim;
         var samples = GeneratedSamples.Draw(model, o.Samples, o.Seed);
@@ -42,6 +47,7 @@ public static class Analyzer
             : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
+        if (stage2 != null) d = d with { TwoStage = TwoStage(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
         return d with { Claims = Claims.Evaluate(d) };
     }
 
@@ -114,22 +120,66 @@ public static class Analyzer
         };
     }
 
+    private static TwoStageDiagnostics TwoStage(RunDiagnostics d, Vae stage1, Vae stage2, bool noise, DataFamily family, float[] vanilla, float[] truth, AnalysisOptions o)
+    {
+        var samples = GeneratedSamples.DrawTwoStage(stage1, stage2, o.Samples, o.Seed, noise);
+        var t = new TwoStageDiagnostics
+        {
+            Stage2DecoderVariance = Math.Exp(stage2.DecoderLogVariance),
+            SampleNoise = noise,
+            NoiseFree = OffManifold(family, samples.NoiseFree, d.SignalPower),
+            WithNoise = OffManifold(family, samples.WithNoise, d.SignalPower),
+        };
+        if (family is LinearFamily linear)
+            return t with
+            {
+                CovarianceRelativeError = SampleCovarianceError(linear, samples.NoiseFree),
+                VanillaSampleCovarianceRelativeError = SampleCovarianceError(linear, vanilla),
+            };
+        int dim = family.BlockDim, k = Math.Min(o.MmdSamples, o.Samples);
+        var projected = Project(family, samples.NoiseFree, k);
+        t = t with { Mmd2 = Mmd.Squared(projected, Project(family, truth, k), dim, d.MmdBandwidth) };
+        return family is SigmoidFamily sigmoid ? t with { KsStatistic = SigmoidKs(sigmoid, samples.NoiseFree) } : t;
+    }
+
+    /// <summary>‖P Σ̂ P - A Aᵀ‖_F / ‖A Aᵀ‖_F for the sample covariance Σ̂ of the data block of <paramref name="x"/>.</summary>
+    public static double SampleCovarianceError(LinearFamily family, float[] x)
+    {
+        int n = family.AmbientDim, dim = family.BlockDim, count = x.Length / n;
+        var data = Matrix<double>.Build.Dense(dim, count, (i, c) => x[c * n + i]);
+        var mean = data.RowSums() / count;
+        var centred = data - Matrix<double>.Build.Dense(dim, count, (i, _) => mean[i]);
+        var cov = family.Projector * (centred * centred.Transpose() / (count - 1)) * family.Projector;
+        return LinearAlgebra.RelativeFrobeniusError(cov, family.Covariance);
+    }
+
+    private static float[] Project(DataFamily family, float[] x, int k)
+    {
+        int n = family.AmbientDim, dim = family.BlockDim;
+        var result = new float[k * dim];
+        var buffer = new double[dim];
+        for (int i = 0; i < k; i++)
+        {
+            family.ProjectBlock(x.AsSpan(i * n, dim), buffer);
+            for (int c = 0; c < dim; c++) result[i * dim + c] = (float)buffer[c];
+        }
+        return result;
+    }
+
+    private static double SigmoidKs(SigmoidFamily sigmoid, float[] x)
+    {
+        int n = sigmoid.AmbientDim, count = x.Length / n;
+        double norm = Math.Sqrt(sigmoid.Direction.Sum(v => v * v));
+        var proj = new double[count];
+        for (int i = 0; i < count; i++) proj[i] = sigmoid.Projection(x.AsSpan(i * n, sigmoid.BlockDim)) / norm;
+        return KolmogorovSmirnov.AgainstStandardNormal(proj);
+    }
+
     private static RunDiagnostics WithSampleDensity(RunDiagnostics d, DataFamily family, float[] generated, float[] truth, AnalysisOptions o)
     {
         int n = family.AmbientDim, dim = family.BlockDim, k = Math.Min(o.MmdSamples, generated.Length / n);
-        float[] Project(float[] x, int start)
-        {
-            var result = new float[k * dim];
-            var buffer = new double[dim];
-            for (int i = 0; i < k; i++)
-            {
-                family.ProjectBlock(x.AsSpan((start + i) * n, dim), buffer);
-                for (int c = 0; c < dim; c++) result[i * dim + c] = (float)buffer[c];
-            }
-            return result;
-        }
-        var gen = Project(generated, 0);
-        var reference = Project(truth, 0);
+        var gen = Project(family, generated, k);
+        var reference = Project(family, truth, k);
         double h = Mmd.MedianBandwidth(gen, reference, dim);
         double mmd = Mmd.Squared(gen, reference, dim, h);
         var sampler = RngStreams.Normal(o.Seed, "mmd-reference");
@@ -140,7 +190,7 @@ public static class Analyzer
         {
             family.Sample(a, k, sampler);
             family.Sample(b, k, sampler);
-            refs[i] = Mmd.Squared(Project(a, 0), Project(b, 0), dim, h);
+            refs[i] = Mmd.Squared(Project(family, a, k), Project(family, b, k), dim, h);
         }
         d = d with
         {
@@ -149,16 +199,13 @@ public static class Analyzer
             Mmd2Reference99 = MathNet.Numerics.Statistics.Statistics.Quantile(refs, 0.99),
         };
         if (family is not SigmoidFamily sigmoid) return d;
-        double norm = Math.Sqrt(sigmoid.Direction.Sum(v => v * v));
         int count = generated.Length / n;
-        var proj = new double[count];
         double authorsGen = 0, authorsTrue = 0;
         for (int i = 0; i < count; i++)
         {
-            proj[i] = sigmoid.Projection(generated.AsSpan(i * n, dim)) / norm;
             authorsGen += sigmoid.AuthorsError(generated.AsSpan(i * n, dim));
             authorsTrue += sigmoid.AuthorsError(truth.AsSpan(i * n, dim));
         }
-        return d with { KsStatistic = KolmogorovSmirnov.AgainstStandardNormal(proj), AuthorsSigmoidErrorGenerated = authorsGen / count, AuthorsSigmoidErrorTrue = authorsTrue / count };
+        return d with { KsStatistic = SigmoidKs(sigmoid, generated), AuthorsSigmoidErrorGenerated = authorsGen / count, AuthorsSigmoidErrorTrue = authorsTrue / count };
     }
 }

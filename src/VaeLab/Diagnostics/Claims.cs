@@ -25,7 +25,7 @@ public static class Claims
         new("C11", "gradient flow from a superset start returns to rank r", "paper", "decoder spectrum over time", "extra singular values decay to 0"),
     ];
 
-    /// <summary>C1-C7 for one run; C8-C11 are judged elsewhere (two-stage, theory) and are n/a here.</summary>
+    /// <summary>C1-C9 for one run (C8, C9 need a two-stage run); C10, C11 are judged by the linear theory and are n/a here.</summary>
     public static ClaimVerdict[] Evaluate(RunDiagnostics d)
     {
         bool linear = d.Family == "linear" && d.AffineDecoder;
@@ -60,8 +60,29 @@ public static class Claims
             list.Add(Na("C6", "nonlinear families only"));
             list.Add(Na("C7", "nonlinear families only"));
         }
-        foreach (var id in new[] { "C8", "C9", "C10", "C11" }) list.Add(Na(id, "judged by the two-stage and theory sections"));
+        list.AddRange(TwoStageClaims(d));
+        foreach (var id in new[] { "C10", "C11" }) list.Add(Na(id, "judged by the linear theory (vaelab theory linear)"));
         return list.ToArray();
+    }
+
+    private static IEnumerable<ClaimVerdict> TwoStageClaims(RunDiagnostics d)
+    {
+        if (d.TwoStage is not { } t)
+        {
+            yield return Na("C8", "two-stage runs only");
+            yield return Na("C9", "two-stage runs only");
+            yield break;
+        }
+        if (d.Family == "linear")
+            yield return V("C8", t.CovarianceRelativeError <= 0.5 * t.VanillaSampleCovarianceRelativeError,
+                $"sample covariance error two-stage {G(t.CovarianceRelativeError)} vs vanilla {G(t.VanillaSampleCovarianceRelativeError)}", "two-stage <= 0.5 x vanilla");
+        else
+            yield return V("C8", t.Mmd2 <= 0.5 * d.Mmd2, $"MMD² two-stage {G(t.Mmd2)} vs vanilla {G(d.Mmd2)} (reference 99th pct {G(d.Mmd2Reference99)})", "two-stage <= 0.5 x vanilla");
+        if (d.Family == "linear")
+            yield return Na("C9", "nonlinear families only (the linear manifold is right, C2)");
+        else
+            yield return V("C9", t.NoiseFree.RelativeToSignal >= 0.9 * d.NoiseFree.RelativeToSignal,
+                $"off-manifold error/E‖x‖² two-stage {G(t.NoiseFree.RelativeToSignal)} vs vanilla {G(d.NoiseFree.RelativeToSignal)}", "two-stage >= 0.9 x vanilla");
     }
 
     private static ClaimVerdict V(string id, bool holds, string measurement, string criterion) => new(id, holds ? Holds : Fails, measurement, criterion);

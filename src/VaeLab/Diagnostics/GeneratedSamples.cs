@@ -19,4 +19,29 @@ public sealed record GeneratedSamples(float[] Latents, float[] NoiseFree, float[
         System.Numerics.Tensors.TensorPrimitives.Add(noisy, x, noisy);
         return new GeneratedSamples(s, x, noisy);
     }
+
+    /// <summary>
+    /// Two-stage sampling: u ~ N(0, I_m) -> z = stage-2 decoder mean (+ its noise when <paramref name="stage2Noise"/>)
+    /// -> x = stage-1 decoder mean, and x + sigma xi beside it. Streams "two-stage-latent", "two-stage-z-noise", "two-stage-noise".
+    /// </summary>
+    public static GeneratedSamples DrawTwoStage(Vae stage1, Vae stage2, int count, ulong seed, bool stage2Noise)
+    {
+        int m = stage1.LatentDim, n = stage1.InputDim;
+        var u = new float[count * m];
+        RngStreams.Normal(seed, "two-stage-latent").Fill(u);
+        var z = new float[count * m];
+        stage2.Decode(u, z, count);
+        if (stage2Noise)
+        {
+            var noise = new float[count * m];
+            RngStreams.Normal(seed, "two-stage-z-noise").Fill(noise, (float)Math.Exp(stage2.DecoderLogVariance));
+            System.Numerics.Tensors.TensorPrimitives.Add(z, noise, z);
+        }
+        var x = new float[count * n];
+        stage1.Decode(z, x, count);
+        var noisy = new float[count * n];
+        RngStreams.Normal(seed, "two-stage-noise").Fill(noisy, (float)Math.Exp(stage1.DecoderLogVariance));
+        System.Numerics.Tensors.TensorPrimitives.Add(noisy, x, noisy);
+        return new GeneratedSamples(u, x, noisy);
+    }
 }

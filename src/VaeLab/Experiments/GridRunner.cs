@@ -5,7 +5,8 @@ public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, stri
 
 /// <summary>
 /// Runs a list of configurations in parallel, one run per worker, into OUT/runs/GRID/CONFIG-dsSEED. Finished
-/// runs (summary.json and the analysis marker present) are skipped; partial ones restart cleanly. Each run's
+/// runs (summary.json and the analysis marker present, same resolved config) are skipped; partial ones, and
+/// finished ones whose config differs, restart cleanly. Each run's
 /// result depends only on its own config and seeds, never on the number of workers.
 /// </summary>
 public static class GridRunner
@@ -27,9 +28,11 @@ public static class GridRunner
                 string dir = Path.Combine(outDir, run.RelativeDir);
                 try
                 {
+                    if (RunFolder.IsComplete(dir) && !RunFolder.HasConfig(dir, run.Config))
+                        Directory.Delete(dir, recursive: true);
                     if (RunFolder.IsComplete(dir) && isAnalysed(dir))
                     {
-                        progress(run.Config.Steps);
+                        progress(run.Config.TotalSteps);
                         outcomes[i] = new GridRunOutcome(run, dir, "skipped", null);
                         return;
                     }
@@ -41,7 +44,7 @@ public static class GridRunner
                     }
                     else
                     {
-                        progress(run.Config.Steps);
+                        progress(run.Config.TotalSteps);
                     }
                     analyze(dir);
                     outcomes[i] = new GridRunOutcome(run, dir, "trained", null);

@@ -79,6 +79,24 @@ public sealed record RunConfig
     [Description("an encoder variance below this counts as an active latent (default 0.05)")]
     public double ActiveThreshold { get; init; } = 0.05;
 
+    [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes (default false)")]
+    public bool TwoStage { get; init; }
+
+    [Description("hidden sizes of the stage-2 encoder and decoder MLPs (default [128,128])")]
+    public int[] Stage2Hidden { get; init; } = [128, 128];
+
+    [Description("stage-2 training steps; 0 uses --steps (default 0)")]
+    public int Stage2Steps { get; init; }
+
+    [Description("stage-2 learning rate; 0 uses --learning-rate (default 0)")]
+    public double Stage2LearningRate { get; init; }
+
+    [Description("stage-2 initial decoder log-variance (default -1)")]
+    public double Stage2InitialLogVariance { get; init; } = -1;
+
+    [Description("add the stage-2 decoder noise when sampling u -> z (default false)")]
+    public bool Stage2SampleNoise { get; init; }
+
     /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
     public static RunConfig Defaults(string family) => family switch
     {
@@ -112,6 +130,23 @@ public sealed record RunConfig
         DecoderVariance switch { "direct" => DecoderVarianceKind.Direct, "fixed" => DecoderVarianceKind.Fixed, _ => DecoderVarianceKind.Scaled },
         (float)InitialLogVariance, NoiseInLoss);
 
+    /// <summary>Stage 2 of the two-stage VAE: an m -> m VAE with MLP encoder and decoder, amortized encoder variance, trainable scaled decoder variance.</summary>
+    public VaeArchitecture ToStage2Architecture() => new(
+        Latent, Latent, Stage2Hidden, DecoderKind.Mlp, Stage2Hidden, EncoderVarianceKind.Amortized, DecoderVarianceKind.Scaled,
+        (float)Stage2InitialLogVariance, NoiseInLoss);
+
+    /// <summary>All training steps of the run: stage 1 plus stage 2 when two-stage.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long TotalSteps => Steps + (TwoStage ? Stage2StepsResolved : 0);
+
+    /// <summary>Stage-2 steps after defaulting.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Stage2StepsResolved => Stage2Steps > 0 ? Stage2Steps : Steps;
+
+    /// <summary>Stage-2 learning rate after defaulting.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double Stage2LearningRateResolved => Stage2LearningRate > 0 ? Stage2LearningRate : LearningRate;
+
     /// <summary>Throws <see cref="ConfigException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -131,6 +166,13 @@ public sealed record RunConfig
         AtLeast("eval-samples", EvalSamples, 2);
         foreach (int h in EncoderHidden) AtLeast("encoder-hidden", h, 1);
         foreach (int h in DecoderHidden) AtLeast("decoder-hidden", h, 1);
+        foreach (int h in Stage2Hidden) AtLeast("stage2-hidden", h, 1);
+        AtLeast("stage2-steps", Stage2Steps, 0);
+        Finite("stage2-learning-rate", Stage2LearningRate);
+        if (Stage2LearningRate < 0) throw new ConfigException($"--stage2-learning-rate must be >= 0 (got {Stage2LearningRate}).");
+        Finite("stage2-initial-log-variance", Stage2InitialLogVariance);
+        if (Stage2InitialLogVariance == 0 || Math.Abs(Stage2InitialLogVariance) > 50)
+            throw new ConfigException($"--stage2-initial-log-variance must be non-zero and within [-50, 50] (got {Stage2InitialLogVariance}).");
         Finite("learning-rate", LearningRate);
         if (LearningRate <= 0) throw new ConfigException($"--learning-rate must be > 0 (got {LearningRate}).");
         Finite("noise-variance", NoiseVariance);
@@ -145,7 +187,7 @@ public sealed record RunConfig
             throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
         if (TrainingSetSize is > 0 && TrainingSetSize < BatchSize)
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
-        if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
+        if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
     }
 

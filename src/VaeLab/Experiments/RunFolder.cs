@@ -19,6 +19,8 @@ public static class RunFolder
     public const string TimingFile = "timing.csv";
     public const string ModelFile = "model.safetensors";
     public const string SummaryFile = "summary.json";
+    public const string Stage2ModelFile = "stage2.safetensors";
+    public const string Stage2MetricsFile = "stage2-metrics.csv";
 
     /// <summary>True when <paramref name="dir"/> holds a finished run.</summary>
     public static bool IsComplete(string dir) => File.Exists(Path.Combine(dir, SummaryFile));
@@ -29,6 +31,19 @@ public static class RunFolder
 
     /// <summary>A freshly initialised model for a config (stream "init" of the model seed).</summary>
     public static Vae CreateModel(RunConfig c, int maxBatch) => new(c.ToArchitecture(), maxBatch, RngStreams.Create(c.Seed, "init"));
+
+    /// <summary>A freshly initialised stage-2 model (stream "stage2-init" of the model seed).</summary>
+    public static Vae CreateStage2Model(RunConfig c, int maxBatch) => new(c.ToStage2Architecture(), maxBatch, RngStreams.Create(c.Seed, "stage2-init"));
+
+    /// <summary>The trained stage-2 model of a finished two-stage run, or null for a one-stage run.</summary>
+    public static Vae? LoadStage2(string dir, RunConfig config, int maxBatch = 1000)
+    {
+        string path = Path.Combine(dir, Stage2ModelFile);
+        if (!config.TwoStage || !File.Exists(path)) return null;
+        var model = CreateStage2Model(config, maxBatch);
+        SafeTensors.Read(path, model.Parameters);
+        return model;
+    }
 
     /// <summary>Writes config.json: the resolved config, its seeds and the environment.</summary>
     public static void WriteConfig(string dir, RunConfig config, RunEnvironment environment)
@@ -50,6 +65,19 @@ public static class RunFolder
         var root = ConfigResolver.ReadConfigFile(path);
         var config = root["config"] as JsonObject ?? throw new ConfigException($"'{path}' has no \"config\" object.");
         return ConfigResolver.Resolve(config, new Dictionary<string, string>());
+    }
+
+    /// <summary>True when the folder's config.json holds exactly <paramref name="config"/>.</summary>
+    public static bool HasConfig(string dir, RunConfig config)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(ReadConfig(dir), Json.Compact) == JsonSerializer.Serialize(config, Json.Compact);
+        }
+        catch (ConfigException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads summary.json.</summary>

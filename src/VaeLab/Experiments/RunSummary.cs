@@ -23,4 +23,9 @@ public sealed record RunSummary
     public double WallSeconds { get; init; }
     /// <summary>Mean wall-clock microseconds per training step.</summary>
     public double MicrosecondsPerStep { get; init; }
+    /// <summary>The stage-2 VAE of a two-stage run, or null.</summary>
+    public Stage2Summary? Stage2 { get; init; }
 }
+
+/// <summary>End state of the stage-2 VAE (trained on stage-1 latent codes).</summary>
+public sealed record Stage2Summary(double FinalLoss, double DecoderLogVariance, double[] EncoderVariances, int ActiveLatents, long Steps, double WallSeconds);

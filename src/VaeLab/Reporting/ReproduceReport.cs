@@ -34,6 +34,12 @@ public static class ReproduceReport
         ("ksStatistic", r => r.Diagnostics.KsStatistic),
         ("authorsSigmoidError", r => r.Diagnostics.AuthorsSigmoidErrorGenerated),
         ("microsecondsPerStep", r => r.Summary.MicrosecondsPerStep),
+        ("twoStageOffManifoldRelative", r => r.Diagnostics.TwoStage?.NoiseFree.RelativeToSignal ?? double.NaN),
+        ("twoStageCovarianceRelativeError", r => r.Diagnostics.TwoStage?.CovarianceRelativeError ?? double.NaN),
+        ("vanillaSampleCovarianceRelativeError", r => r.Diagnostics.TwoStage?.VanillaSampleCovarianceRelativeError ?? double.NaN),
+        ("twoStageMmd2", r => r.Diagnostics.TwoStage?.Mmd2 ?? double.NaN),
+        ("twoStageKsStatistic", r => r.Diagnostics.TwoStage?.KsStatistic ?? double.NaN),
+        ("stage2DecoderVariance", r => r.Diagnostics.TwoStage?.Stage2DecoderVariance ?? double.NaN),
     ];
 
     /// <summary>Loads the records of finished runs.</summary>
@@ -87,7 +93,7 @@ public static class ReproduceReport
             var tallies = cells.Select(g => Tally(records.Where(r => r.Run.Grid == g), c.Id)).ToArray();
             string verdict;
             if (extra != null) verdict = $"**{extra.Status}**: {extra.Measurement}";
-            else if (tallies.All(t => t == null)) verdict = c.Id is "C8" or "C9" ? "not measured yet: needs the two-stage VAE" : "not measured yet: needs the linear theory module";
+            else if (tallies.All(t => t == null)) verdict = "n/a: no run measured it";
             else
             {
                 int holds = tallies.Sum(t => t?.Holds ?? 0), total = tallies.Sum(t => t?.Total ?? 0);
@@ -135,26 +141,45 @@ public static class ReproduceReport
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();
+        if (rows.Any(r => r.Diagnostics.TwoStage != null)) sb.AppendLine(TwoStageTable(grid, rows));
         if (grid == "sigmoid")
         {
             sb.AppendLine("The authors' sigmoid metric (x[d] − ⟨a*, x[:d]⟩)², which omits the sigmoid, labelled as theirs: on generated samples " +
                 $"{S(rows, r => r.Diagnostics.AuthorsSigmoidErrorGenerated)}; on true samples {S(rows, r => r.Diagnostics.AuthorsSigmoidErrorTrue)} (far from 0 even on true data).\n");
-            sb.AppendLine("The poster's scatter, one per configuration (first data seed): x-axis ⟨a*, x[:d]⟩, y-axis x[d]; true samples orange, generated blue.\n");
+            sb.AppendLine("The poster's scatter, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; x-axis ⟨a*, x[:d]⟩, y-axis x[d]; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
-                sb.AppendLine($"![{g.Key}]({Rel(g.First(), "scatter.png")})");
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "scatter.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "scatter-two-stage.png")})" : ""));
             sb.AppendLine();
         }
         else if (grid == "sphere")
         {
             sb.AppendLine(Grids.SphereSeedNote + "\n");
-            var first = rows[0];
-            sb.AppendLine($"![norm histogram]({Rel(first, "norm-histogram.png")}) ![projection]({Rel(first, "projection.png")})\n");
+            sb.AppendLine("First two coordinates, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; true samples orange, generated blue.\n");
+            foreach (var g in rows.GroupBy(r => r.Run.Configuration))
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "projection.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "projection-two-stage.png")})" : ""));
+            sb.AppendLine($"\n![norm histogram]({Rel(rows[0], "norm-histogram.png")})\n");
         }
         else
         {
             var first = rows[0];
             sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(Claims.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
             sb.AppendLine($"![decoder spectrum]({Rel(first, "decoder-spectrum.png")}) ![encoder variances]({Rel(first, "encoder-variances.png")})\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string TwoStageTable(string grid, RunRecord[] rows)
+    {
+        var sb = new StringBuilder();
+        bool linear = grid == "linear";
+        sb.AppendLine($"Density, vanilla against two-stage (Dai & Wipf), mean ± sd over seeds. {(linear ? "Relative error of the projected sample covariance against A Aᵀ." : "MMD² against true samples on the manifold.")} Off-manifold: noise-free, relative.\n");
+        sb.AppendLine("| configuration | vanilla density | two-stage density | vanilla off-manifold | two-stage off-manifold | stage-2 σ² |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var g in rows.Where(r => r.Diagnostics.TwoStage != null).GroupBy(r => r.Run.Configuration))
+        {
+            string vanilla = linear ? S(g, r => r.Diagnostics.TwoStage!.VanillaSampleCovarianceRelativeError) : S(g, r => r.Diagnostics.Mmd2);
+            string two = linear ? S(g, r => r.Diagnostics.TwoStage!.CovarianceRelativeError) : S(g, r => r.Diagnostics.TwoStage!.Mmd2);
+            sb.AppendLine($"| {g.Key} | {vanilla} | {two} | {S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.NoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.Stage2DecoderVariance)} |");
         }
         return sb.ToString();
     }

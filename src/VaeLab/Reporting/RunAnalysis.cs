@@ -21,7 +21,8 @@ public static class RunAnalysis
     {
         var (config, family, model) = RunFolder.Load(dir);
         var summary = RunFolder.ReadSummary(dir);
-        var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options);
+        var stage2 = RunFolder.LoadStage2(dir, config);
+        var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise);
         string figures = Path.Combine(dir, FiguresFolder);
         Directory.CreateDirectory(figures);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
@@ -29,12 +30,19 @@ public static class RunAnalysis
         var samples = GeneratedSamples.Draw(model, Math.Min(options.Samples, 3000), options.Seed);
         var truth = new float[samples.NoiseFree.Length];
         family.Sample(truth, truth.Length / family.AmbientDim, RngStreams.Normal(options.Seed, "truth"));
+        var twoStage = stage2 == null ? null : GeneratedSamples.DrawTwoStage(model, stage2, samples.NoiseFree.Length / family.AmbientDim, options.Seed, config.Stage2SampleNoise);
         if (family is SigmoidFamily sigmoid)
-            Figures.SigmoidScatter(Path.Combine(figures, "scatter.png"), sigmoid, truth, $"{name}: true (orange) vs generated (blue)", ("generated", samples.NoiseFree));
+        {
+            Figures.SigmoidScatter(Path.Combine(figures, "scatter.png"), sigmoid, truth, $"{name}: vanilla VAE, true (orange) vs generated (blue)", ("generated", samples.NoiseFree));
+            if (twoStage != null)
+                Figures.SigmoidScatter(Path.Combine(figures, "scatter-two-stage.png"), sigmoid, truth, $"{name}: two-stage VAE, true (orange) vs generated (blue)", ("generated", twoStage.NoiseFree));
+        }
         if (family is SphereFamily)
         {
             Figures.NormHistogram(Path.Combine(figures, "norm-histogram.png"), family, truth, samples.NoiseFree, $"{name}: ‖x[:d]‖, generated vs true");
-            Figures.ProjectionScatter(Path.Combine(figures, "projection.png"), family.AmbientDim, truth, samples.NoiseFree, $"{name}: first two coordinates");
+            Figures.ProjectionScatter(Path.Combine(figures, "projection.png"), family.AmbientDim, truth, samples.NoiseFree, $"{name}: vanilla VAE, first two coordinates");
+            if (twoStage != null)
+                Figures.ProjectionScatter(Path.Combine(figures, "projection-two-stage.png"), family.AmbientDim, truth, twoStage.NoiseFree, $"{name}: two-stage VAE, first two coordinates");
         }
         Figures.LogValues(Path.Combine(figures, "decoder-spectrum.png"), diagnostics.DecoderSingularValues,
             diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],

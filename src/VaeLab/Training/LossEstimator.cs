@@ -11,7 +11,7 @@ public static class LossEstimator
     /// Mean loss terms over <paramref name="count"/> fresh samples (streams "eval-data" and "eval-noise" of
     /// <paramref name="seed"/>), with the standard error of the loss.
     /// </summary>
-    public static (LossTerms Mean, double StandardError) Estimate(Vae vae, DataFamily family, int count, ulong seed)
+    public static (LossTerms Mean, double StandardError) Estimate(Vae vae, IDataSource family, int count, ulong seed)
     {
         var data = RngStreams.Normal(seed, "eval-data");
         var noise = RngStreams.Normal(seed, "eval-noise");

@@ -6,13 +6,13 @@ using VaeLab.Random;
 namespace VaeLab.Training;
 
 /// <summary>
-/// Trains a <see cref="Vae"/> on a data family. Each step draws a batch (fresh, or from a fixed training
+/// Trains a <see cref="Vae"/> on a data source (a family, or stage-1 latent codes). Each step draws a batch (fresh, or from a fixed training
 /// set), the reparameterisation and decoder noise, evaluates the negative ELBO with its gradient and takes
 /// one optimiser step. After warm-up a step allocates nothing.
 /// </summary>
 public sealed class Trainer
 {
-    private readonly DataFamily _family;
+    private readonly IDataSource _source;
     private readonly NormalSampler _data, _noise;
     private readonly Xoshiro256StarStar _shuffle;
     private readonly float[] _x, _xi1, _xi2;
@@ -20,14 +20,14 @@ public sealed class Trainer
     private readonly int[]? _order;
     private int _cursor;
 
-    public Trainer(Vae vae, DataFamily family, TrainingOptions options)
+    public Trainer(Vae vae, IDataSource family, TrainingOptions options)
     {
         if (vae.InputDim != family.AmbientDim)
-            throw new ArgumentException($"model input {vae.InputDim} does not match the family's n = {family.AmbientDim}.");
+            throw new ArgumentException($"model input {vae.InputDim} does not match the data's n = {family.AmbientDim}.");
         if (options.BatchSize > vae.MaxBatch)
             throw new ArgumentException($"batch {options.BatchSize} exceeds the model's buffers ({vae.MaxBatch}).");
         Vae = vae;
-        _family = family;
+        _source = family;
         Options = options;
         _data = RngStreams.Normal(options.Seed, "data");
         _noise = RngStreams.Normal(options.Seed, "noise");
@@ -117,7 +117,7 @@ public sealed class Trainer
         int n = Vae.InputDim;
         if (_trainingSet == null)
         {
-            _family.Sample(_x, batch, _data);
+            _source.Sample(_x, batch, _data);
             return;
         }
         for (int b = 0; b < batch; b++)

@@ -13,6 +13,12 @@ public static class CliRunner
             var (o, e) = (new StringWriter(), new StringWriter());
             Console.SetOut(o);
             Console.SetError(e);
+            // Spectre caches its console at first use: point it at this call's writer.
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(o),
+                Ansi = Spectre.Console.AnsiSupport.No,
+            });
             try
             {
                 int exit = VaeLab.Cli.Program.Main(args);

@@ -119,3 +119,25 @@ public class TheoryCommandTests
         Assert.Equal("error: --latent must be >= r + 2 = 5 (got 4).", err.Trim());
     }
 }
+
+[Collection("cli")]
+public class TwoStageCommandTests
+{
+    [Fact]
+    public void Train_two_stage_writes_both_stages_and_analyze_compares_them()
+    {
+        string dir = Path.Combine(CliRunner.TempDir(), "run");
+        var (exit, _, err) = CliRunner.Run("train", "--family", "sigmoid", "--two-stage", "--steps", "300", "--stage2-steps", "200",
+            "--stage2-hidden", "16,16", "--eval-samples", "300", "--log-every", "100", "--out", dir, "--quiet");
+        Assert.True(exit == 0, err);
+        foreach (string f in new[] { "model.safetensors", "stage2.safetensors", "stage2-metrics.csv", "summary.json" })
+            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")))!;
+        Assert.Equal(200, (int)summary["stage2"]!["steps"]!);
+        var (code, output, err2) = CliRunner.Run("analyze", dir, "--samples", "500", "--mmd-samples", "100");
+        Assert.True(code == 0, err2);
+        Assert.Contains("vanilla vs two-stage", output);
+        Assert.Contains("C8", output);
+        Assert.True(File.Exists(Path.Combine(dir, "figures", "scatter-two-stage.png")));
+    }
+}
