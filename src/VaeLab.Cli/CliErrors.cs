@@ -26,6 +26,7 @@ public static class CliErrors
     public static string? Expected(Exception e) => e switch
     {
         ConfigException or TrainingDivergedException or InvalidDataException => e.Message,
+        TrainingInterruptedException => e.Message,
         OperationCanceledException => "cancelled.",
         _ => null,
     };

@@ -13,12 +13,15 @@ public static class TrainCommand
         var config = new Option<string?>("--config") { Description = "JSON file of settings; command-line options override it", HelpName = "file.json" };
         var output = new Option<string?>("--out") { Description = "run folder to create (default runs/FAMILY-seedN-TIME)", HelpName = "dir" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar or summary table" };
+        var resume = new Option<string?>("--resume") { Description = "continue an interrupted run from its checkpoint (the --out folder it was given)", HelpName = "run_dir" };
+        command.Options.Add(resume);
         command.Options.Add(config);
         command.Options.Add(output);
         command.Options.Add(quiet);
         var settings = new SettingOptions(command);
         command.SetAction(result =>
         {
+            if (result.GetValue(resume) is { } resumeDir) return Resume(resumeDir, result, settings, result.GetValue(config) != null || result.GetValue(output) != null, result.GetValue(quiet));
             var file = result.GetValue(config) is { } path ? ConfigResolver.ReadConfigFile(path) : null;
             var resolved = ConfigResolver.Resolve(file, settings.Overrides(result));
             string outDir = result.GetValue(output) ?? Path.Combine("runs", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
@@ -30,5 +33,20 @@ public static class TrainCommand
             return 0;
         });
         return command;
+    }
+
+    private static int Resume(string dir, ParseResult result, SettingOptions settings, bool extra, bool quiet)
+    {
+        if (extra || settings.Overrides(result).Count > 0)
+            throw new ConfigException("--resume takes no other settings: the run continues with the config it started with.");
+        if (RunFolder.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
+        string partial = RunExecutor.PartialDir(dir);
+        if (!File.Exists(Path.Combine(partial, RunFolder.ConfigFile)))
+            throw new ConfigException($"--resume '{dir}' has no interrupted run ({partial}/config.json is missing); pass the --out folder of the run.");
+        var config = RunFolder.ReadConfig(partial);
+        var summary = Terminal.Progress(!quiet, $"resume {config.Family}", config.TotalSteps,
+            (report, cancel) => RunExecutor.Execute(config, dir, threads: 1, report, cancel, resume: true));
+        if (!quiet) Terminal.PrintSummary(dir, summary);
+        return 0;
     }
 }

@@ -5,8 +5,8 @@ public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, stri
 
 /// <summary>
 /// Runs a list of configurations in parallel, one run per worker, into OUT/runs/GRID/CONFIG-dsSEED. Finished
-/// runs (summary.json and the analysis marker present, same resolved config) are skipped; partial ones, and
-/// finished ones whose config differs, restart cleanly. Each run's
+/// runs (summary.json and the analysis marker present, same resolved config) are skipped; partial ones continue
+/// from their checkpoint (or restart when they have none), and finished ones whose config differs restart. Each run's
 /// result depends only on its own config and seeds, never on the number of workers.
 /// </summary>
 public static class GridRunner
@@ -39,8 +39,10 @@ public static class GridRunner
                     if (!RunFolder.IsComplete(dir))
                     {
                         Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
+                        string partial = RunExecutor.PartialDir(dir);
+                        bool resume = File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
                         long last = 0;
-                        RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel);
+                        RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel, resume);
                     }
                     else
                     {

@@ -79,6 +79,9 @@ public sealed record RunConfig
     [Description("an encoder variance below this counts as an active latent (default 0.05)")]
     public double ActiveThreshold { get; init; } = 0.05;
 
+    [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none (default 10000)")]
+    public int CheckpointEvery { get; init; } = 10_000;
+
     [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes (default false)")]
     public bool TwoStage { get; init; }
 
@@ -163,6 +166,7 @@ public sealed record RunConfig
         AtLeast("steps", Steps, 0);
         AtLeast("training-set-size", TrainingSetSize, 0);
         AtLeast("log-every", LogEvery, 1);
+        AtLeast("checkpoint-every", CheckpointEvery, 0);
         AtLeast("eval-samples", EvalSamples, 2);
         foreach (int h in EncoderHidden) AtLeast("encoder-hidden", h, 1);
         foreach (int h in DecoderHidden) AtLeast("decoder-hidden", h, 1);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using VaeLab.Data;
@@ -8,35 +7,49 @@ using VaeLab.Training;
 
 namespace VaeLab.Experiments;
 
-/// <summary>Trains one configuration into a run folder, atomically: nothing at the final path until complete.</summary>
+/// <summary>The run stopped on request; its checkpoint is saved in the partial folder.</summary>
+public sealed class TrainingInterruptedException(string message) : OperationCanceledException(message);
+
+/// <summary>
+/// Trains one configuration into a run folder, atomically: work happens in "outDir.partial", renamed to outDir
+/// when complete. Checkpoints (checkpoint.bin, stage2-checkpoint.bin) make a killed run resumable bit for bit.
+/// </summary>
 public static class RunExecutor
 {
+    public const string CheckpointFile = "checkpoint.bin", Stage2CheckpointFile = "stage2-checkpoint.bin";
+
+    /// <summary>The partial folder a run is built in.</summary>
+    public static string PartialDir(string outDir) => outDir.TrimEnd('/', '\\') + ".partial";
+
     /// <summary>
-    /// Trains <paramref name="config"/> (and its stage-2 VAE when two-stage) and writes the run folder
-    /// <paramref name="outDir"/>. Work happens in "outDir.partial", renamed to outDir on success.
-    /// <paramref name="progress"/> receives the number of steps done so far over both stages.
-    /// On cancellation the partial folder is left and <see cref="OperationCanceledException"/> thrown.
+    /// Trains <paramref name="config"/> (and its stage-2 VAE when two-stage) into <paramref name="outDir"/>.
+    /// With <paramref name="resume"/>, continues from the checkpoints in the partial folder. <paramref name="progress"/>
+    /// receives the steps done so far over both stages. On cancellation a checkpoint is written and
+    /// <see cref="TrainingInterruptedException"/> thrown.
     /// </summary>
-    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default)
+    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false)
     {
         config.Validate();
-        string partial = outDir.TrimEnd('/', '\\') + ".partial";
-        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-        Directory.CreateDirectory(partial);
+        string partial = PartialDir(outDir);
+        if (!resume)
+        {
+            if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
+            Directory.CreateDirectory(partial);
+            RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads));
+        }
 
         var family = RunFolder.CreateFamily(config);
         var model = RunFolder.CreateModel(config, config.BatchSize);
         var trainer = new Trainer(model, family, new TrainingOptions(config.BatchSize, (float)config.LearningRate,
             config.Optimizer, config.TrainingSetSize, config.Seed, config.ActiveThreshold));
-        RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads));
-        double wall = Train(trainer, config.Steps, config.LogEvery, Path.Combine(partial, RunFolder.MetricsFile), Path.Combine(partial, RunFolder.TimingFile), s => progress?.Invoke(s), cancel);
+        double wall = Train(trainer, config, config.Steps, partial, CheckpointFile, RunFolder.MetricsFile, RunFolder.TimingFile, s => progress?.Invoke(s), outDir, cancel);
 
         var evalModel = RunFolder.CreateModel(config, 1000);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);
         var (final, se) = LossEstimator.Estimate(evalModel, family, config.EvalSamples, config.Seed);
         double[] variances = trainer.EncoderVariances();
         Array.Sort(variances);
-        Stage2Summary? stage2 = config.TwoStage ? TrainStage2(config, model, family, partial, progress, cancel) : null;
+        Stage2Summary? stage2 = config.TwoStage ? TrainStage2(config, model, family, partial, progress, outDir, cancel) : null;
         var summary = new RunSummary
         {
             FinalLoss = final.Loss,
@@ -60,6 +73,8 @@ public static class RunExecutor
             ["decoderLogVariance"] = model.DecoderLogVariance.ToString("R", CultureInfo.InvariantCulture),
             ["config"] = JsonSerializer.Serialize(config, Json.Compact),
         });
+        File.Delete(Path.Combine(partial, CheckpointFile));
+        File.Delete(Path.Combine(partial, Stage2CheckpointFile));
         AtomicFile.WriteText(Path.Combine(partial, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json.Options));
 
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
@@ -68,14 +83,14 @@ public static class RunExecutor
     }
 
     /// <summary>Stage 2: a VAE on z ~ q(z|x) for fresh x, with its own seed streams ("stage2"), Adam and step count.</summary>
-    private static Stage2Summary TrainStage2(RunConfig config, Vae stage1, DataFamily family, string dir, Action<long>? progress, CancellationToken cancel)
+    private static Stage2Summary TrainStage2(RunConfig config, Vae stage1, DataFamily family, string dir, Action<long>? progress, string outDir, CancellationToken cancel)
     {
         ulong seed = RngStreams.DeriveSeed(config.Seed, "stage2");
         var model = RunFolder.CreateStage2Model(config, config.BatchSize);
         var codes = new LatentCodeSource(stage1, family, config.BatchSize);
         var trainer = new Trainer(model, codes, new TrainingOptions(config.BatchSize, (float)config.Stage2LearningRateResolved, "adam", 0, seed, config.ActiveThreshold));
-        double wall = Train(trainer, config.Stage2StepsResolved, config.LogEvery, Path.Combine(dir, RunFolder.Stage2MetricsFile), null,
-            s => progress?.Invoke(config.Steps + s), cancel);
+        double wall = Train(trainer, config, config.Stage2StepsResolved, dir, Stage2CheckpointFile, RunFolder.Stage2MetricsFile, null,
+            s => progress?.Invoke(config.Steps + s), outDir, cancel);
         var evalModel = RunFolder.CreateStage2Model(config, config.BatchSize);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);
         var (final, _) = LossEstimator.Estimate(evalModel, new LatentCodeSource(stage1, family, config.BatchSize), Math.Min(config.EvalSamples, 10_000), seed);
@@ -89,22 +104,51 @@ public static class RunExecutor
         return new Stage2Summary(final.Loss, model.DecoderLogVariance, variances, variances.Count(v => v < config.ActiveThreshold), trainer.Step, wall);
     }
 
-    private static double Train(Trainer trainer, long steps, int logEvery, string metricsPath, string? timingPath, Action<long> progress, CancellationToken cancel)
+    /// <summary>
+    /// Runs one stage to <paramref name="steps"/>, resuming from its checkpoint when present (metrics files are cut
+    /// back to the checkpoint's step), checkpointing every config.CheckpointEvery steps and at the end.
+    /// </summary>
+    private static double Train(Trainer trainer, RunConfig config, long steps, string dir, string checkpointFile, string metricsFile, string? timingFile,
+        Action<long> progress, string outDir, CancellationToken cancel)
     {
-        var clock = Stopwatch.StartNew();
-        using (var metrics = new StreamWriter(metricsPath))
-        using (var timing = timingPath == null ? StreamWriter.Null : new StreamWriter(timingPath))
+        string checkpointPath = Path.Combine(dir, checkpointFile);
+        var state = File.Exists(checkpointPath) ? Checkpoint.Read(checkpointPath) : null;
+        if (state != null) trainer.SetState(state);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var metrics = OpenCsv(Path.Combine(dir, metricsFile), MetricsRow.Header, state?.LogLengths.ElementAtOrDefault(0));
+        using var timing = timingFile == null ? StreamWriter.Null : OpenCsv(Path.Combine(dir, timingFile), MetricsRow.TimingHeader, state?.LogLengths.ElementAtOrDefault(1));
+        void Save()
         {
-            metrics.WriteLine(MetricsRow.Header);
-            timing.WriteLine(MetricsRow.TimingHeader);
-            trainer.Run(steps, logEvery, row =>
-            {
-                metrics.WriteLine(row.ToCsv());
-                timing.WriteLine(row.ToTimingCsv());
-                progress(row.Step);
-            }, cancel);
+            metrics.Flush();
+            timing.Flush();
+            Checkpoint.Write(checkpointPath, trainer.GetState() with { LogLengths = [metrics.BaseStream.Length, timing == StreamWriter.Null ? 0 : timing.BaseStream.Length] });
         }
-        cancel.ThrowIfCancellationRequested();
+        progress(trainer.Step);
+        trainer.Run(steps, config.LogEvery, row =>
+        {
+            metrics.WriteLine(row.ToCsv());
+            timing.WriteLine(row.ToTimingCsv());
+            progress(row.Step);
+        }, cancel, config.CheckpointEvery, config.CheckpointEvery > 0 ? Save : null);
+        Save();
+        if (cancel.IsCancellationRequested)
+            throw new TrainingInterruptedException($"interrupted at step {trainer.Step}; the checkpoint is saved: continue with 'vaelab train --resume {outDir}'.");
         return clock.Elapsed.TotalSeconds;
+    }
+
+    // Opens a log for appending. On resume the file is cut back to its length at the checkpoint: rows (or parts of
+    // a row) written after it are dropped.
+    private static StreamWriter OpenCsv(string path, string header, long? lengthAtCheckpoint)
+    {
+        if (lengthAtCheckpoint is { } length && File.Exists(path))
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+            stream.SetLength(length);
+            stream.Seek(0, SeekOrigin.End);
+            return new StreamWriter(stream);
+        }
+        var w = new StreamWriter(path);
+        w.WriteLine(header);
+        return w;
     }
 }

@@ -84,15 +84,22 @@ public static class RunFolder
     public static RunSummary ReadSummary(string dir) =>
         JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(dir, SummaryFile)), Json.Options)!;
 
-    /// <summary>Loads the trained model of a finished run.</summary>
+    /// <summary>Loads the trained model of a finished run and its family.</summary>
     public static (RunConfig Config, DataFamily Family, Vae Model) Load(string dir, int maxBatch = 1000)
+    {
+        var (config, model) = LoadModel(dir, maxBatch);
+        return (config, CreateFamily(config), model);
+    }
+
+    /// <summary>Loads the config and trained model of a finished run.</summary>
+    public static (RunConfig Config, Vae Model) LoadModel(string dir, int maxBatch = 1000)
     {
         if (!Directory.Exists(dir)) throw new ConfigException($"RUN_DIR '{dir}' does not exist.");
         if (!IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {SummaryFile}).");
         var config = ReadConfig(dir);
         var model = CreateModel(config, maxBatch);
         SafeTensors.Read(Path.Combine(dir, ModelFile), model.Parameters);
-        return (config, CreateFamily(config), model);
+        return (config, model);
     }
 
     /// <summary>Reads metrics.csv as rows.</summary>

@@ -33,7 +33,6 @@ public static class ReproduceReport
         ("mmd2Reference99", r => r.Diagnostics.Mmd2Reference99),
         ("ksStatistic", r => r.Diagnostics.KsStatistic),
         ("authorsSigmoidError", r => r.Diagnostics.AuthorsSigmoidErrorGenerated),
-        ("microsecondsPerStep", r => r.Summary.MicrosecondsPerStep),
         ("twoStageOffManifoldRelative", r => r.Diagnostics.TwoStage?.NoiseFree.RelativeToSignal ?? double.NaN),
         ("twoStageCovarianceRelativeError", r => r.Diagnostics.TwoStage?.CovarianceRelativeError ?? double.NaN),
         ("vanillaSampleCovarianceRelativeError", r => r.Diagnostics.TwoStage?.VanillaSampleCovarianceRelativeError ?? double.NaN),
@@ -47,7 +46,8 @@ public static class ReproduceReport
         outcomes.Where(o => o.Status != "failed")
             .Select(o => new RunRecord(o.Run, o.Dir, RunFolder.ReadSummary(o.Dir), RunAnalysis.Read(o.Dir))).ToArray();
 
-    /// <summary>results.csv: grid, configuration, dataSeed, seed, steps, every metric, then C1..C11.</summary>
+    /// <summary>results.csv: grid, configuration, dataSeed, seed, steps, every metric, then C1..C11. Deterministic:
+    /// timings stay in the run folders (summary.json, timing.csv).</summary>
     public static string ResultsCsv(IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();

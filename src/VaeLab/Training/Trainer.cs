@@ -19,6 +19,8 @@ public sealed class Trainer
     private readonly float[]? _trainingSet;
     private readonly int[]? _order;
     private int _cursor;
+    private double _windowLoss, _windowKl, _windowNll;
+    private int _window;
 
     public Trainer(Vae vae, IDataSource family, TrainingOptions options)
     {
@@ -69,26 +71,48 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// Runs <paramref name="steps"/> steps, calling <paramref name="log"/> every <paramref name="logEvery"/>
-    /// steps (and at the last) with the means since the previous row. Stops early when cancelled.
+    /// Trains until <see cref="Step"/> reaches <paramref name="untilStep"/>, calling <paramref name="log"/> every
+    /// <paramref name="logEvery"/> steps (and at <paramref name="untilStep"/>) with the means since the previous row,
+    /// and <paramref name="checkpoint"/> every <paramref name="checkpointEvery"/> steps (0: never). Stops early when
+    /// cancelled. The window sums live in the trainer, so a checkpoint taken anywhere resumes identically.
     /// </summary>
-    public void Run(long steps, int logEvery, Action<MetricsRow> log, CancellationToken cancel = default)
+    public void Run(long untilStep, int logEvery, Action<MetricsRow> log, CancellationToken cancel = default,
+        int checkpointEvery = 0, Action? checkpoint = null)
     {
         var clock = Stopwatch.StartNew();
-        double loss = 0, kl = 0, nll = 0;
-        int window = 0;
-        for (long i = 0; i < steps; i++)
+        while (Step < untilStep)
         {
             if (cancel.IsCancellationRequested) break;
             var t = TrainStep();
-            loss += t.Loss; kl += t.Kl; nll += t.Nll; window++;
-            if (Step % logEvery == 0 || i == steps - 1)
+            _windowLoss += t.Loss; _windowKl += t.Kl; _windowNll += t.Nll; _window++;
+            if (Step % logEvery == 0 || Step == untilStep)
             {
-                log(new MetricsRow(Step, loss / window, kl / window, nll / window, Vae.DecoderLogVariance, ActiveLatents(), clock.Elapsed.TotalSeconds));
-                loss = kl = nll = 0;
-                window = 0;
+                log(new MetricsRow(Step, _windowLoss / _window, _windowKl / _window, _windowNll / _window, Vae.DecoderLogVariance, ActiveLatents(), clock.Elapsed.TotalSeconds));
+                _windowLoss = _windowKl = _windowNll = 0;
+                _window = 0;
             }
+            if (checkpointEvery > 0 && Step % checkpointEvery == 0) checkpoint?.Invoke();
         }
+    }
+
+    /// <summary>Everything needed to continue bit-identically: parameters, optimiser, random streams, batch and window state.</summary>
+    public TrainerState GetState() => new(Step, (float[])Vae.Parameters.Values.Clone(), Optimizer.GetState(), _data.GetState(), _noise.GetState(),
+        _shuffle.GetState(), _cursor, (int[]?)_order?.Clone(), (float[])_x.Clone(), [_windowLoss, _windowKl, _windowNll], _window);
+
+    /// <summary>Restores what <see cref="GetState"/> returned (for the same config).</summary>
+    public void SetState(TrainerState s)
+    {
+        if (s.Parameters.Length != Vae.Parameters.Count || s.Batch.Length != _x.Length)
+            throw new InvalidDataException($"checkpoint does not match this model ({s.Parameters.Length} parameters, expected {Vae.Parameters.Count}).");
+        s.Parameters.CopyTo(Vae.Parameters.Values, 0);
+        Optimizer.SetState(s.Optimizer, s.Step);
+        _data.SetState(s.DataRng);
+        _noise.SetState(s.NoiseRng);
+        _shuffle.SetState(s.ShuffleRng);
+        _cursor = s.Cursor;
+        if (_order != null && s.Order != null) s.Order.CopyTo(_order, 0);
+        s.Batch.CopyTo(_x, 0);
+        (_windowLoss, _windowKl, _windowNll, _window) = (s.Window[0], s.Window[1], s.Window[2], s.WindowCount);
     }
 
     /// <summary>Encoder variances exp(l_j): the global vector, or the batch mean for an amortized encoder.</summary>

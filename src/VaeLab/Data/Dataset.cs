@@ -1,0 +1,64 @@
+using VaeLab.Experiments;
+
+namespace VaeLab.Data;
+
+/// <summary>A table of points, row-major (Rows, Cols), float32.</summary>
+public sealed record Dataset(float[] Values, int Rows, int Cols, string[]? Header = null)
+{
+    /// <summary>Reads CSV (optional header) or NumPy .npy (float32/float64, 2-D, C order) by extension; errors name the file and the place.</summary>
+    public static Dataset Read(string path)
+    {
+        if (!File.Exists(path)) throw new ConfigException($"--data-file '{path}' does not exist.");
+        var dataset = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".npy" => NpyFormat.Read(path),
+            ".csv" or ".txt" => CsvFormat.Read(path),
+            var e => throw new ConfigException($"--data-file '{path}' must end in .csv or .npy (got '{e}')."),
+        };
+        if (dataset.Rows < 2) throw new ConfigException($"--data-file '{path}' has {dataset.Rows} row(s); at least 2 are needed.");
+        for (int i = 0; i < dataset.Values.Length; i++)
+            if (!float.IsFinite(dataset.Values[i]))
+                throw new ConfigException($"--data-file '{path}': row {i / dataset.Cols + 1}, column {i % dataset.Cols + 1} is {dataset.Values[i]}; every value must be finite.");
+        return dataset;
+    }
+
+    /// <summary>Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically.</summary>
+    public void Write(string path)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".npy": NpyFormat.Write(path, this); break;
+            case ".csv": CsvFormat.Write(path, this); break;
+            default: throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
+        }
+    }
+
+    /// <summary>Column means and standard deviations (population), in double.</summary>
+    public (double[] Mean, double[] Std) Moments()
+    {
+        var mean = new double[Cols];
+        var sq = new double[Cols];
+        for (int r = 0; r < Rows; r++)
+            for (int c = 0; c < Cols; c++) { double v = Values[r * Cols + c]; mean[c] += v; sq[c] += v * v; }
+        var std = new double[Cols];
+        for (int c = 0; c < Cols; c++)
+        {
+            mean[c] /= Rows;
+            std[c] = Math.Sqrt(Math.Max(sq[c] / Rows - mean[c] * mean[c], 0));
+        }
+        return (mean, std);
+    }
+
+    /// <summary>(x - mean) / std per column; constant columns are only centred.</summary>
+    public Dataset Standardized(double[] mean, double[] std)
+    {
+        var v = new float[Values.Length];
+        for (int r = 0; r < Rows; r++)
+            for (int c = 0; c < Cols; c++)
+                v[r * Cols + c] = (float)((Values[r * Cols + c] - mean[c]) / (std[c] > 0 ? std[c] : 1));
+        return this with { Values = v };
+    }
+
+    /// <summary>Rows [start, start + count).</summary>
+    public Dataset Slice(int start, int count) => this with { Values = Values.AsSpan(start * Cols, count * Cols).ToArray(), Rows = count };
+}
