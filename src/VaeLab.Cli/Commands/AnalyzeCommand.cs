@@ -34,6 +34,20 @@ public static class AnalyzeCommand
     public static void Print(RunDiagnostics d)
     {
         string F(double v) => Claims.G(v);
+        if (d.Family == "file")
+        {
+            var dim = new Table().AddColumns("what is the intrinsic dimension of my data?", "estimate");
+            dim.AddRow("VAE: active latents (encoder variance < " + F(d.ActiveThreshold) + ")", $"{d.ActiveLatents} of {d.LatentDim}");
+            dim.AddRow(d.AffineDecoder ? "VAE: decoder rank" : "VAE: median local rank of the decoder Jacobian", $"{d.DecoderRank}" +
+                (d.LocalRankHistogram.Count > 0 ? $" (histogram {string.Join("  ", d.LocalRankHistogram.Select(kv => $"{kv.Key}: {kv.Value}"))})" : ""));
+            dim.AddRow("PCA: components for 95% / 99% of the variance", $"{d.PcaComponents95} / {d.PcaComponents99}");
+            dim.AddRow("PCA spectrum", string.Join(" ", d.PcaSpectrum.Select(F)));
+            dim.AddRow("TwoNN (Facco et al. 2017)", F(d.TwoNnDimension));
+            dim.AddRow("decoder variance σ² (start)", $"{F(d.DecoderVariance)} ({F(d.InitialDecoderVariance)})");
+            dim.AddRow("held-out negative ELBO", double.IsNaN(d.HeldOutLoss) ? "none held out (--held-out-fraction)" : F(d.HeldOutLoss));
+            AnsiConsole.Write(dim);
+            return;
+        }
         var t = new Table().AddColumns("quantity", "value");
         t.AddRow("family (r, n, m)", $"{d.Family} ({d.IntrinsicDim}, {d.AmbientDim}, {d.LatentDim})");
         t.AddRow("decoder variance σ²", $"{F(d.DecoderVariance)} (start {F(d.InitialDecoderVariance)}, ratio {F(d.DecoderVarianceRatio)})");

@@ -35,7 +35,11 @@ public static class SampleCommand
                 samples = GeneratedSamples.DrawTwoStage(model, stage2, n, r.GetValue(seed), config.Stage2SampleNoise);
             }
             else samples = GeneratedSamples.Draw(model, n, r.GetValue(seed));
-            new Dataset(r.GetValue(noise) ? samples.WithNoise : samples.NoiseFree, n, model.InputDim).Write(path);
+            var values = r.GetValue(noise) ? samples.WithNoise : samples.NoiseFree;
+            // A model trained on standardised data samples in standard units: map back to the data's.
+            if (RunFolder.ReadSummary(run).DataFile is { Mean.Length: > 0 } df)
+                for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * (df.Std[i % model.InputDim] > 0 ? df.Std[i % model.InputDim] : 1) + df.Mean[i % model.InputDim]);
+            new Dataset(values, n, model.InputDim).Write(path);
             AnsiConsole.MarkupLine($"wrote {n} x {model.InputDim} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
             return 0;
         });

@@ -51,6 +51,39 @@ public static class Analyzer
         return d with { Claims = Claims.Evaluate(d) };
     }
 
+    /// <summary>
+    /// For a model trained on your own data (no ground truth): the dimension the VAE learned (active latents,
+    /// decoder rank or Jacobian local ranks) beside the PCA spectrum and the TwoNN estimate of <paramref name="data"/>.
+    /// </summary>
+    public static RunDiagnostics AnalyzeDataset(Vae model, Data.Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
+    {
+        var sorted = encoderVariances.Order().ToArray();
+        double eta0 = model.Architecture.InitialLogVariance;
+        var spectrum = IntrinsicDimension.PcaSpectrum(data.Values, data.Rows, data.Cols);
+        var d = new RunDiagnostics
+        {
+            Family = "file",
+            AmbientDim = data.Cols,
+            LatentDim = model.LatentDim,
+            Samples = data.Rows,
+            DecoderVariance = Math.Exp(model.DecoderLogVariance),
+            InitialDecoderVariance = Math.Exp(eta0),
+            DecoderVarianceRatio = Math.Exp(model.DecoderLogVariance - eta0),
+            EncoderVariances = sorted,
+            ActiveLatents = sorted.Count(v => v < activeThreshold),
+            ActiveThreshold = activeThreshold,
+            RankThreshold = o.RankThreshold,
+            PcaSpectrum = spectrum,
+            PcaComponents95 = IntrinsicDimension.ComponentsFor(spectrum, 0.95),
+            PcaComponents99 = IntrinsicDimension.ComponentsFor(spectrum, 0.99),
+            TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
+            HeldOutLoss = heldOutLoss,
+        };
+        var j = AffineWeights(model);
+        d = j != null ? WithLinearSpectrum(d, j, o.RankThreshold) : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
+        return d with { Claims = Claims.Evaluate(d) };
+    }
+
     /// <summary>The decoder Jacobian J = Wᵀ (n x m) of an affine decoder, or null for a nonlinear one.</summary>
     public static Matrix<double>? AffineWeights(Vae model)
     {

@@ -47,8 +47,10 @@ public static class Claims
             list.Add(Na("C3", "linear family only"));
         }
         list.Add(V("C4", d.DecoderVarianceRatio < 1e-3, $"σ² ratio {G(d.DecoderVarianceRatio)} (σ² = {G(d.DecoderVariance)})", "< 1e-3"));
-        list.Add(V("C5", d.ActiveLatents == r, $"{d.ActiveLatents} active (threshold {G(d.ActiveThreshold)}; r = {r})", $"= {r}"));
-        if (d.Family != "linear")
+        list.Add(d.Family == "file"
+            ? Na("C5", "r is unknown for your own data")
+            : V("C5", d.ActiveLatents == r, $"{d.ActiveLatents} active (threshold {G(d.ActiveThreshold)}; r = {r})", $"= {r}"));
+        if (d.Family is "sigmoid" or "sphere")
         {
             list.Add(V("C6", d.DecoderRank > r && d.NoiseFree.RelativeToSignal > 1e-3,
                 $"median local rank {d.DecoderRank} (r = {r}), error/E‖x‖² = {G(d.NoiseFree.RelativeToSignal)}", $"> {r} and > 1e-3"));
@@ -78,7 +80,7 @@ public static class Claims
                 $"sample covariance error two-stage {G(t.CovarianceRelativeError)} vs vanilla {G(t.VanillaSampleCovarianceRelativeError)}", "two-stage <= 0.5 x vanilla");
         else
             yield return V("C8", t.Mmd2 <= 0.5 * d.Mmd2, $"MMD² two-stage {G(t.Mmd2)} vs vanilla {G(d.Mmd2)} (reference 99th pct {G(d.Mmd2Reference99)})", "two-stage <= 0.5 x vanilla");
-        if (d.Family == "linear")
+        if (d.Family != "sigmoid" && d.Family != "sphere")
             yield return Na("C9", "nonlinear families only (the linear manifold is right, C2)");
         else
             yield return V("C9", t.NoiseFree.RelativeToSignal >= 0.9 * d.NoiseFree.RelativeToSignal,

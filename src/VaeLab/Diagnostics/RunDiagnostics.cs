@@ -58,6 +58,13 @@ public sealed record RunDiagnostics
     public double AuthorsSigmoidErrorGenerated { get; init; } = double.NaN;
     public double AuthorsSigmoidErrorTrue { get; init; } = double.NaN;
 
+    // --data-file runs: the dimension the VAE learned, beside classical estimates on the training data.
+    public double[] PcaSpectrum { get; init; } = [];
+    public int PcaComponents95 { get; init; }
+    public int PcaComponents99 { get; init; }
+    public double TwoNnDimension { get; init; } = double.NaN;
+    public double HeldOutLoss { get; init; } = double.NaN;
+
     /// <summary>The same measurements on two-stage samples u -> z -> x, or null for a one-stage run.</summary>
     public TwoStageDiagnostics? TwoStage { get; init; }
 

@@ -50,10 +50,12 @@ public static class ConfigResolver
     /// <summary>Resolves and validates: defaults(family) &lt;- file &lt;- overrides (keys are JSON keys).</summary>
     public static RunConfig Resolve(JsonObject? file, IReadOnlyDictionary<string, string> overrides)
     {
+        bool hasDataFile = (overrides.TryGetValue("dataFile", out var df) && df.Length > 0)
+            || (file?["dataFile"] is JsonValue dv && dv.TryGetValue(out string? dfs) && dfs.Length > 0);
         string family = overrides.TryGetValue("family", out var f) ? f
-            : file?["family"] is JsonValue v && v.TryGetValue(out string? s) ? s : "linear";
-        if (!Data.DataFamilyFactory.Names.Contains(family))
-            throw new ConfigException($"--family must be one of {string.Join(", ", Data.DataFamilyFactory.Names)} (got '{family}').");
+            : file?["family"] is JsonValue v && v.TryGetValue(out string? s) ? s : hasDataFile ? "file" : "linear";
+        if (!Data.DataFamilyFactory.Names.Contains(family) && family != "file")
+            throw new ConfigException($"--family must be one of {string.Join(", ", Data.DataFamilyFactory.Names)}, or file with --data-file (got '{family}').");
         var merged = JsonSerializer.SerializeToNode(RunConfig.Defaults(family), Json.Options)!.AsObject();
         if (file != null)
         {

@@ -10,7 +10,7 @@ namespace VaeLab.Experiments;
 /// </summary>
 public sealed record RunConfig
 {
-    [Description("data family: linear, sigmoid or sphere")]
+    [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
     public string Family { get; init; } = "linear";
 
     [Description("D for linear, d for sigmoid and sphere (default 3)")]
@@ -79,6 +79,15 @@ public sealed record RunConfig
     [Description("an encoder variance below this counts as an active latent (default 0.05)")]
     public double ActiveThreshold { get; init; } = 0.05;
 
+    [Description("your own data: a CSV (optional header) or .npy (float32/float64, 2-D) file of points, one per row")]
+    public string DataFile { get; init; } = "";
+
+    [Description("with --data-file: standardise every column with the training split's mean and std (default false)")]
+    public bool Standardize { get; init; }
+
+    [Description("with --data-file: fraction of rows held out to report the held-out negative ELBO (default 0)")]
+    public double HeldOutFraction { get; init; }
+
     [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none (default 10000)")]
     public int CheckpointEvery { get; init; } = 10_000;
 
@@ -113,6 +122,7 @@ public sealed record RunConfig
             Family = "sphere", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
             DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
         },
+        "file" => new RunConfig { Family = "file", DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
         _ => new RunConfig { Family = family },
     };
 
@@ -153,7 +163,12 @@ public sealed record RunConfig
     /// <summary>Throws <see cref="ConfigException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        OneOf("family", Family, Data.DataFamilyFactory.Names);
+        OneOf("family", Family, [.. Data.DataFamilyFactory.Names, "file"]);
+        if (Family == "file" && DataFile.Length == 0) throw new ConfigException("--family file needs --data-file PATH (a .csv or .npy file of points).");
+        if (Family != "file" && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{Family}').");
+        Finite("held-out-fraction", HeldOutFraction);
+        if (HeldOutFraction is < 0 or > 0.9) throw new ConfigException($"--held-out-fraction must be within [0, 0.9] (got {HeldOutFraction}).");
+        if (Family == "file" && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
         OneOf("decoder", Decoder, ["mlp", "sigmoid-affine"]);
         OneOf("encoder-variance", EncoderVariance, ["global", "amortized"]);
         OneOf("decoder-variance", DecoderVariance, ["scaled", "direct", "fixed"]);
@@ -189,7 +204,7 @@ public sealed record RunConfig
             throw new ConfigException($"--decoder-hidden must be empty with --decoder sigmoid-affine (got [{string.Join(",", DecoderHidden)}]).");
         if (DecoderVariance == "scaled" && InitialLogVariance == 0)
             throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
-        if (TrainingSetSize is > 0 && TrainingSetSize < BatchSize)
+        if (TrainingSetSize > 0 && TrainingSetSize < BatchSize)
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
         if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");

@@ -31,6 +31,14 @@ public static class RunExecutor
     {
         config.Validate();
         string partial = PartialDir(outDir);
+        // Your own data: the file's training split is the training set; n comes from the file.
+        var split = config.Family == "file" ? DataFileSplit.Load(config) : null;
+        if (split != null)
+        {
+            if (resume && config.DataDim != split.Train.Cols)
+                throw new ConfigException($"--data-file '{config.DataFile}' now has {split.Train.Cols} columns; the run started with {config.DataDim}.");
+            config = config with { DataDim = split.Train.Cols, Padding = 0 };
+        }
         if (!resume)
         {
             if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
@@ -38,15 +46,23 @@ public static class RunExecutor
             RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads));
         }
 
-        var family = RunFolder.CreateFamily(config);
+        IDataSource family = split != null ? new DatasetSource(split.Train) : RunFolder.CreateFamily(config);
         var model = RunFolder.CreateModel(config, config.BatchSize);
         var trainer = new Trainer(model, family, new TrainingOptions(config.BatchSize, (float)config.LearningRate,
-            config.Optimizer, config.TrainingSetSize, config.Seed, config.ActiveThreshold));
+            config.Optimizer, config.TrainingSetSize, config.Seed, config.ActiveThreshold), split?.Train.Values);
         double wall = Train(trainer, config, config.Steps, partial, CheckpointFile, RunFolder.MetricsFile, RunFolder.TimingFile, s => progress?.Invoke(s), outDir, cancel);
 
         var evalModel = RunFolder.CreateModel(config, 1000);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);
-        var (final, se) = LossEstimator.Estimate(evalModel, family, config.EvalSamples, config.Seed);
+        var (final, se) = split != null
+            ? LossEstimator.Estimate(evalModel, new DatasetSource(split.Train), Math.Min(config.EvalSamples, split.Train.Rows), config.Seed)
+            : LossEstimator.Estimate(evalModel, family, config.EvalSamples, config.Seed);
+        DataFileSummary? dataFile = null;
+        if (split != null)
+        {
+            var (held, heldSe) = split.HeldOut.Rows > 0 ? LossEstimator.Estimate(evalModel, new DatasetSource(split.HeldOut), split.HeldOut.Rows, config.Seed) : (default, double.NaN);
+            dataFile = new DataFileSummary(config.DataFile, split.Train.Rows, split.HeldOut.Rows, split.HeldOut.Rows > 0 ? held.Loss : double.NaN, heldSe, split.Mean, split.Std);
+        }
         double[] variances = trainer.EncoderVariances();
         Array.Sort(variances);
         Stage2Summary? stage2 = config.TwoStage ? TrainStage2(config, model, family, partial, progress, outDir, cancel) : null;
@@ -66,6 +82,7 @@ public static class RunExecutor
             WallSeconds = wall,
             MicrosecondsPerStep = trainer.Step > 0 ? wall * 1e6 / trainer.Step : 0,
             Stage2 = stage2,
+            DataFile = dataFile,
         };
         SafeTensors.Write(Path.Combine(partial, RunFolder.ModelFile), model.Parameters, new Dictionary<string, string>
         {
@@ -83,7 +100,7 @@ public static class RunExecutor
     }
 
     /// <summary>Stage 2: a VAE on z ~ q(z|x) for fresh x, with its own seed streams ("stage2"), Adam and step count.</summary>
-    private static Stage2Summary TrainStage2(RunConfig config, Vae stage1, DataFamily family, string dir, Action<long>? progress, string outDir, CancellationToken cancel)
+    private static Stage2Summary TrainStage2(RunConfig config, Vae stage1, IDataSource family, string dir, Action<long>? progress, string outDir, CancellationToken cancel)
     {
         ulong seed = RngStreams.DeriveSeed(config.Seed, "stage2");
         var model = RunFolder.CreateStage2Model(config, config.BatchSize);

@@ -19,6 +19,7 @@ public static class RunAnalysis
     /// <summary>Computes the diagnostics of the run in <paramref name="dir"/> and writes them with the figures.</summary>
     public static RunDiagnostics Analyze(string dir, AnalysisOptions options)
     {
+        if (RunFolder.ReadConfig(dir).Family == "file") return AnalyzeDataFile(dir, options);
         var (config, family, model) = RunFolder.Load(dir);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
@@ -58,6 +59,25 @@ public static class RunAnalysis
         }
         AtomicFile.WriteText(Path.Combine(dir, DiagnosticsFile), JsonSerializer.Serialize(diagnostics, Json.Options));
         return diagnostics;
+    }
+
+    private static RunDiagnostics AnalyzeDataFile(string dir, AnalysisOptions options)
+    {
+        var (config, model) = RunFolder.LoadModel(dir);
+        var summary = RunFolder.ReadSummary(dir);
+        var split = DataFileSplit.Load(config);
+        var d = Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options);
+        string figures = Path.Combine(dir, FiguresFolder);
+        Directory.CreateDirectory(figures);
+        string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
+        Figures.LogValues(Path.Combine(figures, "pca-spectrum.png"), d.PcaSpectrum, 1e-2 * Math.Max(d.PcaSpectrum[0], 1e-30), $"{name}: PCA spectrum of the data",
+            "component", "variance", "eigenvalues of the covariance", "1e-2 x largest");
+        Figures.LogValues(Path.Combine(figures, "decoder-spectrum.png"), d.DecoderSingularValues, d.RankThreshold * d.DecoderSingularValues[0],
+            $"{name}: decoder singular values", "index", "singular value", "singular values", $"rank threshold ({d.RankThreshold} x largest)");
+        Figures.LogValues(Path.Combine(figures, "encoder-variances.png"), d.EncoderVariances, d.ActiveThreshold, $"{name}: sorted encoder variances",
+            "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {d.ActiveThreshold}");
+        AtomicFile.WriteText(Path.Combine(dir, DiagnosticsFile), JsonSerializer.Serialize(d, Json.Options));
+        return d;
     }
 
     /// <summary>Reads diagnostics.json.</summary>

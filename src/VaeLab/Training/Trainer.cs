@@ -22,7 +22,11 @@ public sealed class Trainer
     private double _windowLoss, _windowKl, _windowNll;
     private int _window;
 
-    public Trainer(Vae vae, IDataSource family, TrainingOptions options)
+    /// <summary>
+    /// Trains on <paramref name="family"/>: fresh batches, or a fixed set of options.TrainingSetSize points drawn
+    /// once; or, when <paramref name="trainingSet"/> is given (rows, n), on those points, reshuffled every epoch.
+    /// </summary>
+    public Trainer(Vae vae, IDataSource family, TrainingOptions options, float[]? trainingSet = null)
     {
         if (vae.InputDim != family.AmbientDim)
             throw new ArgumentException($"model input {vae.InputDim} does not match the data's n = {family.AmbientDim}.");
@@ -38,7 +42,13 @@ public sealed class Trainer
         _xi1 = new float[options.BatchSize * vae.LatentDim];
         _xi2 = new float[options.BatchSize * vae.InputDim];
         Optimizer = options.Optimizer == "sgd" ? new Sgd(options.LearningRate) : new Adam(vae.Parameters.Count, options.LearningRate);
-        if (options.TrainingSetSize > 0)
+        if (trainingSet != null)
+        {
+            _trainingSet = trainingSet;
+            _order = Enumerable.Range(0, trainingSet.Length / vae.InputDim).ToArray();
+            _cursor = _order.Length;
+        }
+        else if (options.TrainingSetSize > 0)
         {
             _trainingSet = new float[options.TrainingSetSize * vae.InputDim];
             family.Sample(_trainingSet, options.TrainingSetSize, _data);

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace VaeLab.Tests.Cli;
+
+[Collection("cli")]
+public class DataCommandTests
+{
+    [Fact]
+    public void Exported_sigmoid_points_train_with_data_file_and_report_their_learned_dimension()
+    {
+        string dir = CliRunner.TempDir();
+        string csv = Path.Combine(dir, "sig.csv"), run = Path.Combine(dir, "run");
+        var (c1, _, e1) = CliRunner.Run("data", "sigmoid", "--data-dim", "2", "--padding", "1", "--count", "600", "--out", csv);
+        Assert.True(c1 == 0, e1);
+        var truth = JsonNode.Parse(File.ReadAllText(csv + ".json"))!["groundTruth"]!;
+        Assert.Equal(2, (int)truth["r"]!);
+        Assert.Equal(2, truth["aStar"]!.AsArray().Count);
+        var (c2, _, e2) = CliRunner.Run("train", "--data-file", csv, "--latent", "3", "--steps", "400", "--held-out-fraction", "0.25",
+            "--standardize", "--log-every", "100", "--out", run, "--quiet");
+        Assert.True(c2 == 0, e2);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "summary.json")))!["dataFile"]!;
+        Assert.Equal((450, 150), ((int)summary["trainRows"]!, (int)summary["heldOutRows"]!));
+        Assert.True(double.IsFinite((double)summary["heldOutLoss"]!));
+        Assert.Equal(4, JsonNode.Parse(File.ReadAllText(Path.Combine(run, "config.json")))!["config"]!["dataDim"]!.GetValue<int>());
+        var (c3, output, e3) = CliRunner.Run("analyze", run);
+        Assert.True(c3 == 0, e3);
+        Assert.Contains("TwoNN", output);
+        Assert.Contains("active latents", output);
+        var d = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "diagnostics.json")))!;
+        Assert.InRange((double)d["twoNnDimension"]!, 1.5, 2.7);
+        string samples = Path.Combine(dir, "samples.npy");
+        var (c4, _, e4) = CliRunner.Run("sample", run, "--count", "50", "--out", samples);
+        Assert.True(c4 == 0, e4);
+        Assert.Equal((50, 4), (VaeLab.Data.Dataset.Read(samples).Rows, VaeLab.Data.Dataset.Read(samples).Cols));
+    }
+
+    [Fact]
+    public void Data_file_errors_leave_no_run_folder()
+    {
+        string dir = CliRunner.TempDir();
+        string csv = Path.Combine(dir, "bad.csv");
+        File.WriteAllText(csv, "1,2\n3,x\n");
+        var (code, _, err) = CliRunner.Run("train", "--data-file", csv, "--out", Path.Combine(dir, "run"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("row 2 (line 2), column 2 is 'x'", err);
+        Assert.False(Directory.Exists(Path.Combine(dir, "run")));
+        var (code2, _, err2) = CliRunner.Run("train", "--data-file", csv, "--family", "sphere", "--quiet");
+        Assert.Equal(2, code2);
+        Assert.Contains("--family must be file or left out", err2);
+    }
+}
