@@ -77,7 +77,7 @@ public static class ConfigResolver
         }
         catch (JsonException e)
         {
-            string key = e.Path?.TrimStart('$', '.') ?? "?";
+            string key = (e.Path?.TrimStart('$', '.') ?? "?").Split('[')[0];
             var setting = Settings.FirstOrDefault(x => x.Key == key);
             throw new ConfigException($"config key '{key}' has the wrong type: expected {Describe(setting?.Type)} (got {merged[key]?.ToJsonString() ?? "null"}).");
         }
