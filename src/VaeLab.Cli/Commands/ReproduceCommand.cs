@@ -30,16 +30,10 @@ public static class ReproduceCommand
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
-            long total = runs.Sum(r => r.Config.TotalSteps);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
-            var outcomes = Terminal.Progress(show, $"{runs.Count} runs", total, (report, cancel) =>
-            {
-                long done = 0;
-                return GridRunner.Run(runs, outDir, workers, dir => RunAnalysis.Analyze(dir, new AnalysisOptions()), RunAnalysis.IsAnalysed,
-                    steps => report(Interlocked.Add(ref done, steps)), cancel);
-            });
+            var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
             var theory = TheoryExperiment.Run(new TheorySettings());

@@ -36,12 +36,7 @@ public static class SweepCommand
             AtomicFile.WriteText(Path.Combine(outDir, SpecFile), File.ReadAllText(path));
             bool show = !r.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"sweep [bold]{Markup.Escape(spec.Name)}[/]: {runs.Count} of {all.Count} runs{(count > 1 ? $" (shard {index}/{count})" : "")} on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
-            var outcomes = Terminal.Progress(show, $"{runs.Count} runs", runs.Sum(x => x.Config.TotalSteps), (report, cancel) =>
-            {
-                long done = 0;
-                return GridRunner.Run(runs, outDir, workers, dir => RunAnalysis.Analyze(dir, new AnalysisOptions()), RunAnalysis.IsAnalysed,
-                    steps => report(Interlocked.Add(ref done, steps)), cancel);
-            });
+            var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var failed = outcomes.Where(o => o.Status == "failed").ToArray();
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
             if (count == 1 && failed.Length == 0) Collect(outDir);

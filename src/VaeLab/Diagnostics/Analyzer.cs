@@ -21,30 +21,18 @@ public static class Analyzer
         family.Sample(truth, o.Samples, RngStreams.Normal(o.Seed, "truth"));
         double signal = MeanSquaredNorm(truth, n);
 
-        var sorted = encoderVariances.Order().ToArray();
-        double eta0 = model.Architecture.InitialLogVariance;
-        var d = new RunDiagnostics
+        var d = WithDecoderSpectrum(Variances(model, encoderVariances, activeThreshold) with
         {
             Family = family.Name,
             IntrinsicDim = family.IntrinsicDim,
             AmbientDim = n,
             LatentDim = m,
             Samples = o.Samples,
-            DecoderVariance = Math.Exp(model.DecoderLogVariance),
-            InitialDecoderVariance = Math.Exp(eta0),
-            DecoderVarianceRatio = Math.Exp(model.DecoderLogVariance - eta0),
-            EncoderVariances = sorted,
-            ActiveLatents = sorted.Count(v => v < activeThreshold),
-            ActiveThreshold = activeThreshold,
-            RankThreshold = o.RankThreshold,
             SignalPower = signal,
             NoiseFree = OffManifold(family, samples.NoiseFree, signal),
             WithNoise = OffManifold(family, samples.WithNoise, signal),
-        };
+        }, model, o);
         var j = AffineWeights(model);
-        d = j != null
-            ? WithLinearSpectrum(d, j, o.RankThreshold)
-            : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
         if (stage2 != null) d = d with { TwoStage = TwoStage(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
@@ -57,31 +45,46 @@ public static class Analyzer
     /// </summary>
     public static RunDiagnostics AnalyzeDataset(Vae model, Data.Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
     {
-        var sorted = encoderVariances.Order().ToArray();
-        double eta0 = model.Architecture.InitialLogVariance;
         var spectrum = IntrinsicDimension.PcaSpectrum(data.Values, data.Rows, data.Cols);
-        var d = new RunDiagnostics
+        var d = WithDecoderSpectrum(Variances(model, encoderVariances, activeThreshold) with
         {
             Family = "file",
             AmbientDim = data.Cols,
             LatentDim = model.LatentDim,
             Samples = data.Rows,
+            PcaSpectrum = spectrum,
+            PcaComponents95 = IntrinsicDimension.ComponentsFor(spectrum, 0.95),
+            PcaComponents99 = IntrinsicDimension.ComponentsFor(spectrum, 0.99),
+            TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
+            HeldOutLoss = heldOutLoss,
+        }, model, o);
+        return d with { Claims = Claims.Evaluate(d) };
+    }
+
+    // The decoder and encoder variances, and the active count, shared by both analyses.
+    private static RunDiagnostics Variances(Vae model, double[] encoderVariances, double activeThreshold)
+    {
+        var sorted = encoderVariances.Order().ToArray();
+        double eta0 = model.Architecture.InitialLogVariance;
+        return new RunDiagnostics
+        {
             DecoderVariance = Math.Exp(model.DecoderLogVariance),
             InitialDecoderVariance = Math.Exp(eta0),
             DecoderVarianceRatio = Math.Exp(model.DecoderLogVariance - eta0),
             EncoderVariances = sorted,
             ActiveLatents = sorted.Count(v => v < activeThreshold),
             ActiveThreshold = activeThreshold,
-            RankThreshold = o.RankThreshold,
-            PcaSpectrum = spectrum,
-            PcaComponents95 = IntrinsicDimension.ComponentsFor(spectrum, 0.95),
-            PcaComponents99 = IntrinsicDimension.ComponentsFor(spectrum, 0.99),
-            TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
-            HeldOutLoss = heldOutLoss,
         };
+    }
+
+    // Affine decoders: the spectrum of W. Nonlinear ones: local ranks of the Jacobian at latent samples.
+    private static RunDiagnostics WithDecoderSpectrum(RunDiagnostics d, Vae model, AnalysisOptions o)
+    {
+        d = d with { RankThreshold = o.RankThreshold };
         var j = AffineWeights(model);
-        d = j != null ? WithLinearSpectrum(d, j, o.RankThreshold) : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
-        return d with { Claims = Claims.Evaluate(d) };
+        return j != null
+            ? WithLinearSpectrum(d, j, o.RankThreshold)
+            : WithLocalRanks(d, DecoderJacobian.LocalSpectra(model, o.JacobianPoints, o.Seed), o.RankThreshold);
     }
 
     /// <summary>The decoder Jacobian J = Wᵀ (n x m) of an affine decoder, or null for a nonlinear one.</summary>
