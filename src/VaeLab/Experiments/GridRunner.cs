@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace VaeLab.Experiments;
 
 /// <summary>Outcome of one grid run: trained now, skipped as already finished, or failed with a message.</summary>
@@ -22,7 +24,8 @@ public static class GridRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel };
         try
         {
-            Parallel.ForEach(order, options, i =>
+            // NoBuffering hands out one run at a time in cost order, so the slowest runs start first.
+            Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), options, i =>
             {
                 var run = runs[i];
                 string dir = Path.Combine(outDir, run.RelativeDir);
