@@ -8,16 +8,17 @@ namespace VaeLab.Benchmarks;
 public class GemmBenchmarks
 {
     private float[] _a = [], _b = [], _c = [], _bias = [];
+    private int _m, _k, _n;
 
     [Params("100x12x20", "100x20x12", "100x21x200", "100x200x200", "200x100x200")]
     public string Shape { get; set; } = "";
 
-    private (int M, int K, int N) Dims => Shape.Split('x').Select(int.Parse).ToArray() switch { var d => (d[0], d[1], d[2]) };
-
     [GlobalSetup]
     public void Setup()
     {
-        var (m, k, n) = Dims;
+        var d = Shape.Split('x').Select(int.Parse).ToArray();
+        (_m, _k, _n) = (d[0], d[1], d[2]);
+        int m = _m, k = _k, n = _n;
         var rng = new VaeLab.Random.Xoshiro256StarStar(1);
         _a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextNormal()).ToArray();
         _b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextNormal()).ToArray();
@@ -26,11 +27,11 @@ public class GemmBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public void Naive() { var (m, k, n) = Dims; GemmNaive.MatMul(_a, k, 1, _b, _bias, _c, m, k, n, false); }
+    public void Naive() => GemmNaive.MatMul(_a, _k, 1, _b, _bias, _c, _m, _k, _n, false);
 
     [Benchmark]
-    public void Fast() { var (m, k, n) = Dims; Gemm.MatMul(_a, _b, _bias, _c, m, k, n, false); }
+    public void Fast() => Gemm.MatMul(_a, _b, _bias, _c, _m, _k, _n, false);
 
     [Benchmark]
-    public void FastTransposedA() { var (m, k, n) = Dims; Gemm.MatMul(_a, 1, m, _b, default, _c, m, k, n, true); }
+    public void FastTransposedA() => Gemm.MatMul(_a, 1, _m, _b, default, _c, _m, _k, _n, true);
 }
