@@ -1,4 +1,5 @@
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli;

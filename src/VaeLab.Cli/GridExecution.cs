@@ -1,5 +1,5 @@
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Grids;
 using VaeLab.Reporting;
 
 namespace VaeLab.Cli;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Diagnostics;
 using VaeLab.Reporting;
 
@@ -20,8 +22,8 @@ public static class AnalyzeCommand
         command.SetAction(result =>
         {
             int count = result.GetValue(samples), mmdCount = result.GetValue(mmd);
-            if (count < 100) throw new Experiments.ConfigException($"--samples must be >= 100 (got {count}).");
-            if (mmdCount < 10) throw new Experiments.ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
+            if (count < 100) throw new ConfigException($"--samples must be >= 100 (got {count}).");
+            if (mmdCount < 10) throw new ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
             string path = result.GetValue(dir)!;
             var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
             Print(d);
@@ -33,7 +35,7 @@ public static class AnalyzeCommand
 
     public static void Print(RunDiagnostics d)
     {
-        string F(double v) => Claims.G(v);
+        string F(double v) => ClaimRules.G(v);
         if (d.Family == "file")
         {
             var dim = new Table().AddColumns("what is the intrinsic dimension of my data?", "estimate");
@@ -90,8 +92,8 @@ public static class AnalyzeCommand
             AnsiConsole.Write(cmp);
         }
         var c = new Table().AddColumns("claim", "verdict", "measurement", "holds when");
-        foreach (var v in d.Claims.Where(v => v.Status != Claims.NotApplicable))
-            c.AddRow(v.Id, v.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
+        foreach (var v in d.Claims.Where(v => v.Status != ClaimRules.NotApplicable))
+            c.AddRow(v.Id, v.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
         AnsiConsole.Write(c);
     }
 }

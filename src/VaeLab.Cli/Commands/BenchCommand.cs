@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Benchmarking;
+using VaeLab.Core;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;

@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;

@@ -1,9 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Grids;
 using VaeLab.Reporting;
+using VaeLab.Runs;
+using VaeLab.Theory;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
@@ -25,14 +29,14 @@ public static class ReproduceCommand
         command.SetAction(result =>
         {
             string name = result.GetValue(profile)!;
-            var runs = Grids.All(name);
+            var runs = PaperGrids.All(name);
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
-            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
@@ -44,7 +48,7 @@ public static class ReproduceCommand
                 RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10, theory.C11 })
-                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
+                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
@@ -57,7 +61,7 @@ public static class ReproduceCommand
     private static void PrintClaims(IReadOnlyList<RunRecord> records)
     {
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
-        foreach (var c in Claims.Definitions)
+        foreach (var c in ClaimRules.Definitions)
         {
             var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
                 .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 

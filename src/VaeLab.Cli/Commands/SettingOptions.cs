@@ -1,5 +1,5 @@
 using System.CommandLine;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
 
 namespace VaeLab.Cli.Commands;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Core;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Grids;
 using VaeLab.Reporting;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;

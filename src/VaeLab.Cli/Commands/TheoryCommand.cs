@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Core;
 using VaeLab.Reporting;
+using VaeLab.Theory;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 

@@ -1,4 +1,5 @@
-using VaeLab.Experiments;
+using VaeLab.Core;
+
 
 namespace VaeLab.Data;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using VaeLab.Experiments;
+using VaeLab.Core;
 using VaeLab.Training;
 
 namespace VaeLab.Data;

@@ -1,3 +1,5 @@
+using VaeLab.Claims;
+
 namespace VaeLab.Diagnostics;
 
 /// <summary>Mean squared distance of samples to the true manifold, split as in SCIENCE.md section 5.</summary>

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Reporting;

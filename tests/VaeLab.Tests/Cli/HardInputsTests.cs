@@ -1,6 +1,7 @@
 using System.Text;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Random;
 using VaeLab.Training;
 

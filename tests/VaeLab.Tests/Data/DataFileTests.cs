@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Random;
 
 namespace VaeLab.Tests.Data;

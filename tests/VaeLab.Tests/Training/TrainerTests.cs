@@ -1,7 +1,8 @@
+using VaeLab.Configuration;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Models;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Tests.Training;

@@ -1,8 +1,9 @@
+using VaeLab.Configuration;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Models;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Tests.Training;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Models;
 using VaeLab.Random;
 using VaeLab.Training;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Runs;
 
 /// <summary>The run stopped on request; its checkpoint is saved in the partial folder.</summary>
 public sealed class TrainingInterruptedException(string message) : OperationCanceledException(message);

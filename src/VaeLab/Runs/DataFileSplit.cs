@@ -1,7 +1,9 @@
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Random;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Runs;
 
 /// <summary>A --data-file read, split into training and held-out rows (seeded by the model seed) and optionally standardised.</summary>
 public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean, double[] Std)

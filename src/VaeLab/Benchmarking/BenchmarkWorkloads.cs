@@ -1,4 +1,7 @@
-namespace VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Core;
+
+namespace VaeLab.Benchmarking;
 
 /// <summary>The three workloads of `vaelab bench` and the BenchmarkDotNet step benchmarks.</summary>
 public static class BenchmarkWorkloads

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Runs;
 
 /// <summary>Where and with what a run was made: recorded in config.json and reports.</summary>
 public sealed record RunEnvironment(string Version, string Os, string Runtime, string Cpu, int LogicalCores, int SimdWidthBits, bool Avx512, int Threads)

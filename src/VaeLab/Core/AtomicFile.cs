@@ -1,4 +1,4 @@
-namespace VaeLab.Training;
+namespace VaeLab.Core;
 
 /// <summary>Writes a file under a temporary name in the same folder and renames it into place when complete.</summary>
 public static class AtomicFile

@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VaeLab.Core;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Configuration;
 
 /// <summary>One setting of <see cref="RunConfig"/>: its JSON key, its CLI option and its description.</summary>
 public sealed record SettingInfo(string Key, string Option, string Description, Type Type);

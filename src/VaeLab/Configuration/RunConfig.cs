@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using VaeLab.Core;
 using VaeLab.Models;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Configuration;
 
 /// <summary>
 /// Every setting of one training run. JSON keys are the camelCase property names; CLI options are the

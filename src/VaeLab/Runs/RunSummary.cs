@@ -1,4 +1,4 @@
-namespace VaeLab.Experiments;
+namespace VaeLab.Runs;
 
 /// <summary>summary.json: the end state of a training run.</summary>
 public sealed record RunSummary

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using VaeLab.Models;
+using VaeLab.Runs;
 using VaeLab.Training;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Benchmarking;
 
 /// <summary>One workload's measured step time.</summary>
 public sealed record WorkloadResult(string Name, double UsPerStep, double StepsPerSecond, double Gflops, double PercentOfPeak,

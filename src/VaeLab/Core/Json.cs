@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Core;
 
 /// <summary>The one set of JSON options VaeLab reads and writes with: camelCase, strict, indented.</summary>
 public static class Json

@@ -1,4 +1,7 @@
-namespace VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Core;
+
+namespace VaeLab.Grids;
 
 /// <summary>One run of a grid: which grid, a label for its configuration, and the full config.</summary>
 public sealed record GridRun(string Grid, string Configuration, RunConfig Config)
@@ -16,7 +19,7 @@ public sealed record GridRun(string Grid, string Configuration, RunConfig Config
 /// rates; "quick" uses fewer steps and, where stated, a larger learning rate, so that all 54 runs finish
 /// in minutes on two cores while the phenomena still show.
 /// </summary>
-public static class Grids
+public static class PaperGrids
 {
     public static readonly string[] Profiles = ["quick", "paper"];
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VaeLab.Configuration;
+using VaeLab.Core;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Grids;
 
 /// <summary>
 /// A sweep file: { "name": "...", "base": { settings }, "grid": { "setting": [values...] }, "seeds": [...], "dataSeeds": [...] }.

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 
-namespace VaeLab.Tests.Experiments;
+namespace VaeLab.Tests.Runs;
 
 [Collection("cli")]
 public class ResumeTests

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Models;
 using VaeLab.Random;
 using VaeLab.Training;
 
-namespace VaeLab.Experiments;
+namespace VaeLab.Runs;
 
 /// <summary>
 /// A run folder: config.json, metrics.csv, timing.csv, model.safetensors, summary.json (written last: its presence
