@@ -5,7 +5,6 @@ using Spectre.Console;
 using VaeLab.Benchmarking;
 using VaeLab.Core;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
 

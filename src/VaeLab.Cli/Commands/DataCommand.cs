@@ -7,7 +7,6 @@ using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Random;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
 

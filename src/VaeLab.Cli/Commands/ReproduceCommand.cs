@@ -3,12 +3,10 @@ using System.Diagnostics;
 using Spectre.Console;
 using VaeLab.Claims;
 using VaeLab.Core;
-using VaeLab.Diagnostics;
 using VaeLab.Grids;
 using VaeLab.Reporting;
 using VaeLab.Runs;
 using VaeLab.Theory;
-using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
 

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
 using VaeLab.Core;
-using VaeLab.Diagnostics;
 using VaeLab.Grids;
 using VaeLab.Reporting;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
 

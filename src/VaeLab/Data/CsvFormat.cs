@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using VaeLab.Core;
-using VaeLab.Training;
 
 namespace VaeLab.Data;
 

@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using VaeLab.Core;
-using VaeLab.Training;
 
 namespace VaeLab.Data;
 

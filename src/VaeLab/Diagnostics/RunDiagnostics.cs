@@ -1,4 +1,3 @@
-using VaeLab.Claims;
 
 namespace VaeLab.Diagnostics;
 

@@ -4,7 +4,6 @@ using VaeLab.Claims;
 using VaeLab.Diagnostics;
 using VaeLab.Grids;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Reporting;
 

@@ -4,7 +4,6 @@ using VaeLab.Data;
 using VaeLab.Diagnostics;
 using VaeLab.Random;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Reporting;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using VaeLab.Claims;
 using VaeLab.Core;
-using VaeLab.Diagnostics;
 using VaeLab.Theory;
 using VaeLab.Training;
 

@@ -1,7 +1,5 @@
 using VaeLab.Configuration;
-using VaeLab.Data;
 using VaeLab.Models;
-using VaeLab.Random;
 using VaeLab.Runs;
 using VaeLab.Training;
 
