@@ -4,6 +4,7 @@ using VaeLab.Claims;
 using VaeLab.Core;
 using VaeLab.Diagnostics;
 using VaeLab.Reporting;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class AnalyzeCommand
             string path = result.GetValue(dir)!;
             var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
             Print(d);
-            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.FiguresFolder))}/[/]");
+            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunLayout.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunLayout.FiguresFolder))}/[/]");
             return 0;
         });
         return command;

@@ -37,7 +37,7 @@ public static class DataCommand
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
-            var f = RunFolder.CreateFamily(config);
+            var f = RunFactory.CreateFamily(config);
             var values = new float[(long)n * f.AmbientDim];
             f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
             new Dataset(values, n, f.AmbientDim).Write(path);

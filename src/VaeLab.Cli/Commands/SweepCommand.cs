@@ -59,7 +59,7 @@ public static class SweepCommand
         if (!File.Exists(specPath)) throw new ConfigException($"'{outDir}' is not a sweep folder (no {SpecFile}).");
         var runs = SweepSpec.Read(specPath).Expand();
         var outcomes = runs.Select(run => new GridRunOutcome(run, Path.Combine(outDir, run.RelativeDir), "skipped", null)).ToArray();
-        var missing = outcomes.Where(o => !RunFolder.IsComplete(o.Dir) || !RunAnalysis.IsAnalysed(o.Dir)).ToArray();
+        var missing = outcomes.Where(o => !RunLayout.IsComplete(o.Dir) || !RunLayout.IsAnalysed(o.Dir)).ToArray();
         if (missing.Length > 0)
             throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
         AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(ReproduceReport.Load(outcomes)));

@@ -3,7 +3,6 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using VaeLab.Models;
 using VaeLab.Runs;
-using VaeLab.Training;
 
 namespace VaeLab.Benchmarking;
 
@@ -21,8 +20,8 @@ public static class StepBenchmark
     public static WorkloadResult Run(string name, int repetitions = 7, double secondsPerRepetition = 0.4, double peakGflops = double.NaN)
     {
         var c = BenchmarkWorkloads.Config(name);
-        var model = RunFolder.CreateModel(c, c.BatchSize);
-        var trainer = new Trainer(model, RunFolder.CreateFamily(c), new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, 0, c.Seed, c.ActiveThreshold));
+        var trainer = RunFactory.CreateTrainer(c);
+        var model = trainer.Vae;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < 0.5 || trainer.Step < 300) trainer.TrainStep();
         double warmUs = clock.Elapsed.TotalMicroseconds / trainer.Step;

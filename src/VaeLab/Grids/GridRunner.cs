@@ -32,19 +32,19 @@ public static class GridRunner
                 string dir = Path.Combine(outDir, run.RelativeDir);
                 try
                 {
-                    if (RunFolder.IsComplete(dir) && !RunFolder.HasConfig(dir, run.Config))
+                    if (RunLayout.IsComplete(dir) && !RunFolder.HasConfig(dir, run.Config))
                         Directory.Delete(dir, recursive: true);
-                    if (RunFolder.IsComplete(dir) && isAnalysed(dir))
+                    if (RunLayout.IsComplete(dir) && isAnalysed(dir))
                     {
                         progress(run.Config.TotalSteps);
                         outcomes[i] = new GridRunOutcome(run, dir, "skipped", null);
                         return;
                     }
-                    if (!RunFolder.IsComplete(dir))
+                    if (!RunLayout.IsComplete(dir))
                     {
                         Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-                        string partial = RunExecutor.PartialDir(dir);
-                        bool resume = File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
+                        string partial = RunLayout.PartialDir(dir);
+                        bool resume = File.Exists(Path.Combine(partial, RunLayout.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
                         long last = 0;
                         RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel, resume);
                     }

@@ -149,7 +149,7 @@ public static class ReproduceReport
                 $"{S(rows, r => r.Diagnostics.AuthorsSigmoidErrorGenerated)}; on true samples {S(rows, r => r.Diagnostics.AuthorsSigmoidErrorTrue)} (far from 0 even on true data).\n");
             sb.AppendLine("The poster's scatter, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; x-axis ⟨a*, x[:d]⟩, y-axis x[d]; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
-                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "scatter.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "scatter-two-stage.png")})" : ""));
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), RunLayout.ScatterFigure)}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), RunLayout.ScatterTwoStageFigure)})" : ""));
             sb.AppendLine();
         }
         else if (grid == "sphere")
@@ -157,14 +157,14 @@ public static class ReproduceReport
             sb.AppendLine(PaperGrids.SphereSeedNote + "\n");
             sb.AppendLine("First two coordinates, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
-                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "projection.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "projection-two-stage.png")})" : ""));
-            sb.AppendLine($"\n![norm histogram]({Rel(rows[0], "norm-histogram.png")})\n");
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), RunLayout.ProjectionFigure)}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), RunLayout.ProjectionTwoStageFigure)})" : ""));
+            sb.AppendLine($"\n![norm histogram]({Rel(rows[0], RunLayout.NormHistogramFigure)})\n");
         }
         else
         {
             var first = rows[0];
             sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(ClaimRules.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
-            sb.AppendLine($"![decoder spectrum]({Rel(first, "decoder-spectrum.png")}) ![encoder variances]({Rel(first, "encoder-variances.png")})\n");
+            sb.AppendLine($"![decoder spectrum]({Rel(first, RunLayout.DecoderSpectrumFigure)}) ![encoder variances]({Rel(first, RunLayout.EncoderVariancesFigure)})\n");
         }
         return sb.ToString();
     }
@@ -185,7 +185,7 @@ public static class ReproduceReport
         return sb.ToString();
     }
 
-    private static string Rel(RunRecord r, string figure) => $"{r.Run.RelativeDir.Replace('\\', '/')}/{RunAnalysis.FiguresFolder}/{figure}";
+    private static string Rel(RunRecord r, string figure) => $"{r.Run.RelativeDir.Replace('\\', '/')}/{RunLayout.FiguresFolder}/{figure}";
 
     private static string S(IEnumerable<RunRecord> rows, Func<RunRecord, double> f)
     {

@@ -4,7 +4,6 @@ using VaeLab.Configuration;
 using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Models;
-using VaeLab.Random;
 using VaeLab.Training;
 
 namespace VaeLab.Runs;
@@ -18,11 +17,6 @@ public sealed class TrainingInterruptedException(string message) : OperationCanc
 /// </summary>
 public static class RunExecutor
 {
-    public const string CheckpointFile = "checkpoint.bin", Stage2CheckpointFile = "stage2-checkpoint.bin";
-
-    /// <summary>The partial folder a run is built in.</summary>
-    public static string PartialDir(string outDir) => outDir.TrimEnd('/', '\\') + ".partial";
-
     /// <summary>
     /// Trains <paramref name="config"/> (and its stage-2 VAE when two-stage) into <paramref name="outDir"/>.
     /// With <paramref name="resume"/>, continues from the checkpoints in the partial folder. <paramref name="progress"/>
@@ -32,7 +26,7 @@ public static class RunExecutor
     public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false)
     {
         config.Validate();
-        string partial = PartialDir(outDir);
+        string partial = RunLayout.PartialDir(outDir);
         // Your own data: the file's training split is the training set; n comes from the file.
         var split = config.Family == "file" ? DataFileSplit.Load(config) : null;
         if (split != null)
@@ -48,13 +42,12 @@ public static class RunExecutor
             RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads));
         }
 
-        IDataSource family = split != null ? new DatasetSource(split.Train) : RunFolder.CreateFamily(config);
-        var model = RunFolder.CreateModel(config, config.BatchSize);
-        var trainer = new Trainer(model, family, new TrainingOptions(config.BatchSize, (float)config.LearningRate,
-            config.Optimizer, config.TrainingSetSize, config.Seed, config.ActiveThreshold), split?.Train.Values);
-        double wall = Train(trainer, config, config.Steps, partial, CheckpointFile, RunFolder.MetricsFile, RunFolder.TimingFile, s => progress?.Invoke(s), outDir, cancel);
+        IDataSource family = split != null ? new DatasetSource(split.Train) : RunFactory.CreateFamily(config);
+        var model = RunFactory.CreateModel(config, config.BatchSize);
+        var trainer = RunFactory.CreateTrainer(config, model, family, split?.Train.Values);
+        double wall = Train(trainer, config, config.Steps, partial, RunLayout.CheckpointFile, RunLayout.MetricsFile, RunLayout.TimingFile, s => progress?.Invoke(s), outDir, cancel);
 
-        var evalModel = RunFolder.CreateModel(config, 1000);
+        var evalModel = RunFactory.CreateModel(config, 1000);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);
         var (final, se) = split != null
             ? LossEstimator.Estimate(evalModel, new DatasetSource(split.Train), Math.Min(config.EvalSamples, split.Train.Rows), config.Seed)
@@ -86,15 +79,15 @@ public static class RunExecutor
             Stage2 = stage2,
             DataFile = dataFile,
         };
-        SafeTensors.Write(Path.Combine(partial, RunFolder.ModelFile), model.Parameters, new Dictionary<string, string>
+        SafeTensors.Write(Path.Combine(partial, RunLayout.ModelFile), model.Parameters, new Dictionary<string, string>
         {
             ["format"] = "vaelab",
             ["decoderLogVariance"] = model.DecoderLogVariance.ToString("R", CultureInfo.InvariantCulture),
             ["config"] = JsonSerializer.Serialize(config, Json.Compact),
         });
-        File.Delete(Path.Combine(partial, CheckpointFile));
-        File.Delete(Path.Combine(partial, Stage2CheckpointFile));
-        AtomicFile.WriteText(Path.Combine(partial, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json.Options));
+        File.Delete(Path.Combine(partial, RunLayout.CheckpointFile));
+        File.Delete(Path.Combine(partial, RunLayout.Stage2CheckpointFile));
+        AtomicFile.WriteText(Path.Combine(partial, RunLayout.SummaryFile), JsonSerializer.Serialize(summary, Json.Options));
 
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
         Directory.Move(partial, outDir);
@@ -104,18 +97,18 @@ public static class RunExecutor
     /// <summary>Stage 2: a VAE on z ~ q(z|x) for fresh x, with its own seed streams ("stage2"), Adam and step count.</summary>
     private static Stage2Summary TrainStage2(RunConfig config, Vae stage1, IDataSource family, string dir, Action<long>? progress, string outDir, CancellationToken cancel)
     {
-        ulong seed = RngStreams.DeriveSeed(config.Seed, "stage2");
-        var model = RunFolder.CreateStage2Model(config, config.BatchSize);
+        ulong seed = RunFactory.Stage2Seed(config);
+        var model = RunFactory.CreateStage2Model(config, config.BatchSize);
         var codes = new LatentCodeSource(stage1, family, config.BatchSize);
-        var trainer = new Trainer(model, codes, new TrainingOptions(config.BatchSize, (float)config.Stage2LearningRateResolved, "adam", 0, seed, config.ActiveThreshold));
-        double wall = Train(trainer, config, config.Stage2StepsResolved, dir, Stage2CheckpointFile, RunFolder.Stage2MetricsFile, null,
+        var trainer = RunFactory.CreateStage2Trainer(config, model, codes);
+        double wall = Train(trainer, config, config.Stage2StepsResolved, dir, RunLayout.Stage2CheckpointFile, RunLayout.Stage2MetricsFile, null,
             s => progress?.Invoke(config.Steps + s), outDir, cancel);
-        var evalModel = RunFolder.CreateStage2Model(config, config.BatchSize);
+        var evalModel = RunFactory.CreateStage2Model(config, config.BatchSize);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);
         var (final, _) = LossEstimator.Estimate(evalModel, new LatentCodeSource(stage1, family, config.BatchSize), Math.Min(config.EvalSamples, 10_000), seed);
         double[] variances = trainer.EncoderVariances();
         Array.Sort(variances);
-        SafeTensors.Write(Path.Combine(dir, RunFolder.Stage2ModelFile), model.Parameters, new Dictionary<string, string>
+        SafeTensors.Write(Path.Combine(dir, RunLayout.Stage2ModelFile), model.Parameters, new Dictionary<string, string>
         {
             ["format"] = "vaelab-stage2",
             ["decoderLogVariance"] = model.DecoderLogVariance.ToString("R", CultureInfo.InvariantCulture),

@@ -5,44 +5,19 @@ using VaeLab.Configuration;
 using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Models;
-using VaeLab.Random;
 using VaeLab.Training;
 
 namespace VaeLab.Runs;
 
-/// <summary>
-/// A run folder: config.json, metrics.csv, timing.csv, model.safetensors, summary.json (written last: its presence
-/// marks the run complete). Runs are built in "NAME.partial" and renamed when complete.
-/// </summary>
+/// <summary>Reads and writes the contents of a run folder (file names: <see cref="RunLayout"/>).</summary>
 public static class RunFolder
 {
-    public const string ConfigFile = "config.json";
-    public const string MetricsFile = "metrics.csv";
-    public const string TimingFile = "timing.csv";
-    public const string ModelFile = "model.safetensors";
-    public const string SummaryFile = "summary.json";
-    public const string Stage2ModelFile = "stage2.safetensors";
-    public const string Stage2MetricsFile = "stage2-metrics.csv";
-
-    /// <summary>True when <paramref name="dir"/> holds a finished run.</summary>
-    public static bool IsComplete(string dir) => File.Exists(Path.Combine(dir, SummaryFile));
-
-    /// <summary>The family a config describes.</summary>
-    public static DataFamily CreateFamily(RunConfig c) =>
-        DataFamilyFactory.Create(c.Family, c.DataDim, c.LinearRank, c.Padding, c.DataSeed, (float)c.NoiseVariance);
-
-    /// <summary>A freshly initialised model for a config (stream "init" of the model seed).</summary>
-    public static Vae CreateModel(RunConfig c, int maxBatch) => new(c.ToArchitecture(), maxBatch, RngStreams.Create(c.Seed, "init"));
-
-    /// <summary>A freshly initialised stage-2 model (stream "stage2-init" of the model seed).</summary>
-    public static Vae CreateStage2Model(RunConfig c, int maxBatch) => new(c.ToStage2Architecture(), maxBatch, RngStreams.Create(c.Seed, "stage2-init"));
-
     /// <summary>The trained stage-2 model of a finished two-stage run, or null for a one-stage run.</summary>
     public static Vae? LoadStage2(string dir, RunConfig config, int maxBatch = 1000)
     {
-        string path = Path.Combine(dir, Stage2ModelFile);
+        string path = Path.Combine(dir, RunLayout.Stage2ModelFile);
         if (!config.TwoStage || !File.Exists(path)) return null;
-        var model = CreateStage2Model(config, maxBatch);
+        var model = RunFactory.CreateStage2Model(config, maxBatch);
         SafeTensors.Read(path, model.Parameters);
         return model;
     }
@@ -56,14 +31,14 @@ public static class RunFolder
             ["seeds"] = new JsonObject { ["data"] = config.DataSeed, ["model"] = config.Seed },
             ["environment"] = JsonSerializer.SerializeToNode(environment, Json.Options),
         };
-        AtomicFile.WriteText(Path.Combine(dir, ConfigFile), node.ToJsonString(Json.Options));
+        AtomicFile.WriteText(Path.Combine(dir, RunLayout.ConfigFile), node.ToJsonString(Json.Options));
     }
 
     /// <summary>Reads the resolved config of a run folder.</summary>
     public static RunConfig ReadConfig(string dir)
     {
-        string path = Path.Combine(dir, ConfigFile);
-        if (!File.Exists(path)) throw new ConfigException($"RUN_DIR '{dir}' has no {ConfigFile}; pass a folder written by 'vaelab train'.");
+        string path = Path.Combine(dir, RunLayout.ConfigFile);
+        if (!File.Exists(path)) throw new ConfigException($"RUN_DIR '{dir}' has no {RunLayout.ConfigFile}; pass a folder written by 'vaelab train'.");
         var root = ConfigResolver.ReadConfigFile(path);
         var config = root["config"] as JsonObject ?? throw new ConfigException($"'{path}' has no \"config\" object.");
         return ConfigResolver.Resolve(config, new Dictionary<string, string>());
@@ -84,23 +59,23 @@ public static class RunFolder
 
     /// <summary>Reads summary.json.</summary>
     public static RunSummary ReadSummary(string dir) =>
-        JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(dir, SummaryFile)), Json.Options)!;
+        JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(dir, RunLayout.SummaryFile)), Json.Options)!;
 
     /// <summary>Loads the trained model of a finished run and its family.</summary>
     public static (RunConfig Config, DataFamily Family, Vae Model) Load(string dir, int maxBatch = 1000)
     {
         var (config, model) = LoadModel(dir, maxBatch);
-        return (config, CreateFamily(config), model);
+        return (config, RunFactory.CreateFamily(config), model);
     }
 
     /// <summary>Loads the config and trained model of a finished run.</summary>
     public static (RunConfig Config, Vae Model) LoadModel(string dir, int maxBatch = 1000)
     {
         if (!Directory.Exists(dir)) throw new ConfigException($"RUN_DIR '{dir}' does not exist.");
-        if (!IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {SummaryFile}).");
+        if (!RunLayout.IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {RunLayout.SummaryFile}).");
         var config = ReadConfig(dir);
-        var model = CreateModel(config, maxBatch);
-        SafeTensors.Read(Path.Combine(dir, ModelFile), model.Parameters);
+        var model = RunFactory.CreateModel(config, maxBatch);
+        SafeTensors.Read(Path.Combine(dir, RunLayout.ModelFile), model.Parameters);
         return (config, model);
     }
 
@@ -108,7 +83,7 @@ public static class RunFolder
     public static IReadOnlyList<MetricsRow> ReadMetrics(string dir)
     {
         var rows = new List<MetricsRow>();
-        foreach (string line in File.ReadLines(Path.Combine(dir, MetricsFile)).Skip(1))
+        foreach (string line in File.ReadLines(Path.Combine(dir, RunLayout.MetricsFile)).Skip(1))
         {
             var f = line.Split(',');
             if (f.Length < 6) continue;

@@ -25,10 +25,10 @@ public class GridRunnerTests
         string two = one + "-2";
         var runs = TinyGrid();
         long steps = 0;
-        var first = GridRunner.Run(runs, one, 1, d => RunAnalysis.Analyze(d, Small), RunAnalysis.IsAnalysed, s => Interlocked.Add(ref steps, s));
+        var first = GridRunner.Run(runs, one, 1, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, s => Interlocked.Add(ref steps, s));
         Assert.All(first, o => Assert.Equal("trained", o.Status));
         Assert.Equal(900, steps);
-        var parallel = GridRunner.Run(runs, two, 2, d => RunAnalysis.Analyze(d, Small), RunAnalysis.IsAnalysed, _ => { });
+        var parallel = GridRunner.Run(runs, two, 2, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, _ => { });
         foreach (var run in runs)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(one, run.RelativeDir, "metrics.csv")), File.ReadAllBytes(Path.Combine(two, run.RelativeDir, "metrics.csv")));
@@ -39,7 +39,7 @@ public class GridRunnerTests
         string victim = Path.Combine(one, runs[1].RelativeDir);
         Directory.Move(victim, victim + ".partial");
         File.Delete(Path.Combine(victim + ".partial", "summary.json"));
-        var again = GridRunner.Run(runs, one, 2, d => RunAnalysis.Analyze(d, Small), RunAnalysis.IsAnalysed, _ => { });
+        var again = GridRunner.Run(runs, one, 2, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, _ => { });
         Assert.Equal(["skipped", "trained", "skipped"], again.Select(o => o.Status));
         Assert.False(Directory.Exists(victim + ".partial"));
 

@@ -28,26 +28,26 @@ public class ResumeTests
         var start = new ProcessStartInfo("dotnet", ["exec", cli, "train", "--config", config, "--out", killed, "--quiet"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using (var child = Process.Start(start)!)
         {
-            string checkpoint = Path.Combine(RunExecutor.PartialDir(killed), RunExecutor.CheckpointFile);
+            string checkpoint = Path.Combine(RunLayout.PartialDir(killed), RunLayout.CheckpointFile);
             var clock = Stopwatch.StartNew();
             // Kill after the second checkpoint, mid-run.
             while (!child.HasExited && clock.Elapsed.TotalSeconds < 60)
             {
-                if (File.Exists(checkpoint) && File.ReadLines(Path.Combine(RunExecutor.PartialDir(killed), "metrics.csv")).Count() > 5) break;
+                if (File.Exists(checkpoint) && File.ReadLines(Path.Combine(RunLayout.PartialDir(killed), "metrics.csv")).Count() > 5) break;
                 Thread.Sleep(20);
             }
             Assert.False(child.HasExited, "the run finished before it could be killed; make it longer");
             child.Kill();
             child.WaitForExit();
         }
-        Assert.False(RunFolder.IsComplete(killed));
+        Assert.False(RunLayout.IsComplete(killed));
         var (exit, _, err) = CliRunner.Run("train", "--resume", killed, "--quiet");
         Assert.True(exit == 0, err);
         var (exit2, _, err2) = CliRunner.Run("train", "--config", config, "--out", clean, "--quiet");
         Assert.True(exit2 == 0, err2);
         AssertSameRun(killed, clean, "metrics.csv", "model.safetensors", "config.json");
-        Assert.False(Directory.Exists(RunExecutor.PartialDir(killed)));
-        Assert.False(File.Exists(Path.Combine(killed, RunExecutor.CheckpointFile)));
+        Assert.False(Directory.Exists(RunLayout.PartialDir(killed)));
+        Assert.False(File.Exists(Path.Combine(killed, RunLayout.CheckpointFile)));
     }
 
     [Fact]

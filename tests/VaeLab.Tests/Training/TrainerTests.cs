@@ -7,11 +7,7 @@ namespace VaeLab.Tests.Training;
 
 public class TrainerTests
 {
-    private static Trainer Make(RunConfig c)
-    {
-        var model = RunFolder.CreateModel(c, c.BatchSize);
-        return new Trainer(model, RunFolder.CreateFamily(c), new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, c.TrainingSetSize, c.Seed, c.ActiveThreshold));
-    }
+    private static Trainer Make(RunConfig c) => RunFactory.CreateTrainer(c);
 
     [Theory]
     [InlineData("linear", 0)]
@@ -56,7 +52,7 @@ public class TrainerTests
         double first = trainer.TrainStep().Loss;
         for (int i = 0; i < 3000; i++) trainer.TrainStep();
         Assert.True(trainer.Vae.DecoderLogVariance < -1.5f, $"eta = {trainer.Vae.DecoderLogVariance}");
-        var (final, se) = LossEstimator.Estimate(trainer.Vae, RunFolder.CreateFamily(RunConfig.Defaults("linear")), 2000, 9);
+        var (final, se) = LossEstimator.Estimate(trainer.Vae, RunFactory.CreateFamily(RunConfig.Defaults("linear")), 2000, 9);
         Assert.True(final.Loss < first - 10, $"loss {first} -> {final.Loss}");
         Assert.True(se > 0 && se < 1);
     }
@@ -74,10 +70,10 @@ public class TrainerTests
         // At eta fixed and a decoder that outputs its bias only, the NLL has a closed form:
         // E||x - c||^2 with c = 0 is tr(S), so E NLL = tr(S)/(2 sigma^2) + n/2 log(2 pi sigma^2) + n/2 (noise in the square).
         var c = RunConfig.Defaults("sphere") with { EncoderHidden = [], DecoderHidden = [], DecoderVariance = "fixed", InitialLogVariance = 0 };
-        var model = RunFolder.CreateModel(c, 1000);
+        var model = RunFactory.CreateModel(c, 1000);
         foreach (var t in model.Parameters.Tensors.Where(t => t.Name.StartsWith("decoder", StringComparison.Ordinal)))
             model.Parameters.Value(t).Clear();
-        var (est, se) = LossEstimator.Estimate(model, RunFolder.CreateFamily(c), 20_000, 3);
+        var (est, se) = LossEstimator.Estimate(model, RunFactory.CreateFamily(c), 20_000, 3);
         int n = c.AmbientDim;
         double expected = 1.0 / 2 + n / 2.0 * Math.Log(2 * Math.PI) + n / 2.0;
         Assert.True(Math.Abs(est.Nll - expected) < 0.05, $"NLL {est.Nll}, expected {expected}");

@@ -48,8 +48,8 @@ public class TwoStageTests
     public void Two_stage_sampling_is_deterministic_for_a_seed()
     {
         var c = RunConfig.Defaults("sigmoid") with { Latent = 3 };
-        var stage1 = RunFolder.CreateModel(c, 1000);
-        var stage2 = RunFolder.CreateStage2Model(c, 1000);
+        var stage1 = RunFactory.CreateModel(c, 1000);
+        var stage2 = RunFactory.CreateStage2Model(c, 1000);
         var a = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 4, true);
         var b = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 4, true);
         var d = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 5, true);
@@ -62,8 +62,8 @@ public class TwoStageTests
     {
         // A global-variance linear encoder: z = B x + b + exp(l/2) xi, so Var(z_j) = Var((Bx)_j) + exp(l_j).
         var c = RunConfig.Defaults("linear") with { Latent = 2, Padding = 1 };
-        var stage1 = RunFolder.CreateModel(c, 100);
-        var family = RunFolder.CreateFamily(c);
+        var stage1 = RunFactory.CreateModel(c, 100);
+        var family = RunFactory.CreateFamily(c);
         var source = new LatentCodeSource(stage1, family, 100);
         var normal = RngStreams.Normal(1, "codes");
         var z = new float[100 * 2];
