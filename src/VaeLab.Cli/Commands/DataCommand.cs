@@ -40,7 +40,7 @@ public static class DataCommand
             var f = RunFactory.CreateFamily(config);
             var values = new float[(long)n * f.AmbientDim];
             f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
-            new Dataset(values, n, f.AmbientDim).Write(path);
+            new Dataset(values, n, f.AmbientDim).Write(path, "--out");
             var sidecar = new JsonObject
             {
                 ["groundTruth"] = JsonSerializer.SerializeToNode(f.GroundTruth(), Json.Options),

@@ -10,7 +10,7 @@ public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean
 {
     public static DataFileSplit Load(RunConfig config)
     {
-        var data = Dataset.Read(config.DataFile);
+        var data = Dataset.Read(config.DataFile, "--data-file");
         var order = Enumerable.Range(0, data.Rows).ToArray();
         var rng = RngStreams.Create(config.Seed, "split");
         for (int i = order.Length - 1; i > 0; i--)
