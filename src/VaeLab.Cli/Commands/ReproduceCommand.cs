@@ -38,14 +38,14 @@ public static class ReproduceCommand
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
-            var theory = TheoryExperiment.Run(new TheorySettings());
+            var theory = TheoryClaims.Run(new TheorySettings());
             TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10!, theory.C11!], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
-            foreach (var c in new[] { theory.C10, theory.C11 })
+            foreach (var c in new[] { theory.C10!, theory.C11! })
                 AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();

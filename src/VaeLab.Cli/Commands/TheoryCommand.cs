@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using VaeLab.Claims;
 using VaeLab.Core;
 using VaeLab.Reporting;
 using VaeLab.Theory;
@@ -34,7 +35,7 @@ public static class TheoryCommand
             };
             settings.Validate();
             var clock = Stopwatch.StartNew();
-            var result = TheoryExperiment.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
+            var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
             string dir = r.GetValue(output)!;
             TheoryReport.Write(result, dir);
             string md = TheoryReport.Markdown(result, "");
@@ -59,7 +60,7 @@ public static class TheoryCommand
             f.AddRow(Markup.Escape(key), Math.Exp(path[^1].Eta).ToString("G3"), string.Join(" ", path[^1].SingularValues.Take(result.Rank + 3).Select(v => v.ToString("G3"))),
                 $"{path[0].OffSubspaceNorm:G3} → {path[^1].OffSubspaceNorm:G3}");
         AnsiConsole.Write(new Panel(f).Header("gradient flow and Adam (C11)"));
-        foreach (var c in new[] { result.C10, result.C11 })
+        foreach (var c in new[] { result.C10!, result.C11! })
             AnsiConsole.MarkupLine($"{c.Id}: {(c.Status == "holds" ? "[green]holds[/]" : "[red]fails[/]")} — {Markup.Escape(c.Measurement)}");
     }
 }

@@ -26,7 +26,10 @@ public static class ClaimRules
         new("C11", "gradient flow from a superset start returns to rank r", "paper", "decoder spectrum over time", "extra singular values decay to 0"),
     ];
 
-    /// <summary>C1-C9 for one run (C8, C9 need a two-stage run); C10, C11 are judged by the linear theory and are n/a here.</summary>
+    /// <summary>The diagnostics with their verdicts C1-C11 filled in (see <see cref="Evaluate"/>).</summary>
+    public static RunDiagnostics Judge(RunDiagnostics d) => d with { Claims = Evaluate(d) };
+
+    /// <summary>C1-C9 for one run (C8, C9 need a two-stage run); C10, C11 are judged from the linear theory by <see cref="TheoryClaims"/> and are n/a here.</summary>
     public static ClaimVerdict[] Evaluate(RunDiagnostics d)
     {
         bool linear = d.Family == "linear" && d.AffineDecoder;

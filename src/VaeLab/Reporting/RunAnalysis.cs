@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VaeLab.Claims;
 using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
@@ -17,7 +18,7 @@ public static class RunAnalysis
         var (config, family, model) = RunFolder.Load(dir);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
-        var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise);
+        var diagnostics = ClaimRules.Judge(Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise));
         string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
@@ -60,7 +61,7 @@ public static class RunAnalysis
         var (config, model) = RunFolder.LoadModel(dir);
         var summary = RunFolder.ReadSummary(dir);
         var split = DataFileSplit.Load(config);
-        var d = Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options);
+        var d = ClaimRules.Judge(Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options));
         string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));

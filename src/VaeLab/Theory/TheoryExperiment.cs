@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using VaeLab.Claims;
 using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
@@ -41,9 +40,16 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
 /// <summary>The loss along the superset construction for one s.</summary>
 public sealed record SupersetRow(int Extra, double[] Losses, double FittedSlope, double PredictedSlope, double OffSubspaceEnergy, double OffSubspaceSampled);
 
-/// <summary>Everything `vaelab theory linear` computes.</summary>
+/// <summary>Everything `vaelab theory linear` computes; C10 and C11 are null until judged by VaeLab.Claims.TheoryClaims.</summary>
 public sealed record TheoryResult(TheorySettings Settings, int Rank, double[] Sigma2Grid, SupersetRow[] Superset,
-    IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> Trajectories, ClaimVerdict C10, ClaimVerdict C11);
+    IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> Trajectories)
+{
+    /// <summary>The verdict on C10 (superset optima), or null before judging.</summary>
+    public ClaimVerdict? C10 { get; init; }
+
+    /// <summary>The verdict on C11 (gradient flow back to rank r), or null before judging.</summary>
+    public ClaimVerdict? C11 { get; init; }
+}
 
 /// <summary>Runs the linear theory: superset optima (C10) and gradient flow vs Adam from a random and a superset start (C11).</summary>
 public static class TheoryExperiment
@@ -87,7 +93,7 @@ public static class TheoryExperiment
             trajectories[AdamRandom] = Adam(t, family, loss, random, projector);
             trajectories[AdamSuperset] = Adam(t, family, loss, superset, projector);
         }
-        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories, JudgeC10(rows), JudgeC11(trajectories, r));
+        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories);
     }
 
     private static double SampledOffSubspace(LinearVaeParameters p, Matrix<double> projector, ulong seed)
@@ -112,28 +118,5 @@ public static class TheoryExperiment
             if (step % record == 0 || step == t.AdamSteps) snapshots.Add(GradientFlow.Snapshot(step, LinearVaeMapping.FromModel(model), loss, projector));
         }
         return snapshots;
-    }
-
-    private static ClaimVerdict JudgeC10(IReadOnlyList<SupersetRow> rows)
-    {
-        bool holds = rows.All(x => Math.Abs(x.FittedSlope - x.PredictedSlope) <= 0.02 * Math.Abs(x.PredictedSlope) && x.PredictedSlope < 0)
-            && rows.Where(x => x.Extra > 0).All(x => x.OffSubspaceEnergy > 0.1);
-        string text = string.Join("; ", rows.Select(x => $"s = {x.Extra}: slope {ClaimRules.G(x.FittedSlope)} (predicted {ClaimRules.G(x.PredictedSlope)}), off-subspace energy {ClaimRules.G(x.OffSubspaceEnergy)}"));
-        return new ClaimVerdict("C10", holds ? ClaimRules.Holds : ClaimRules.Fails, text, "fitted slope within 2% of -(n - r - s)/2 < 0, and s > 0 samples leave the subspace");
-    }
-
-    private static ClaimVerdict JudgeC11(IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> paths, int r)
-    {
-        string Describe(string key)
-        {
-            var p = paths[key];
-            double start = p[0].SingularValues[r] / p[0].SingularValues[0], end = p[^1].SingularValues[r] / p[^1].SingularValues[0];
-            return $"{key}: σ_{r + 1}/σ_1 {ClaimRules.G(start)} -> {ClaimRules.G(end)}, off-subspace ‖(I-P)W‖ {ClaimRules.G(p[0].OffSubspaceNorm)} -> {ClaimRules.G(p[^1].OffSubspaceNorm)}";
-        }
-        var flow = paths[FlowSuperset];
-        double first = flow[0].SingularValues[r] / flow[0].SingularValues[0], last = flow[^1].SingularValues[r] / flow[^1].SingularValues[0];
-        bool holds = last < 1e-2 && last < 0.1 * first;
-        string text = string.Join("; ", paths.Keys.Select(Describe));
-        return new ClaimVerdict("C11", holds ? ClaimRules.Holds : ClaimRules.Fails, text, "from the superset start, σ_{r+1}/σ_1 ends < 1e-2 and falls 10x");
     }
 }

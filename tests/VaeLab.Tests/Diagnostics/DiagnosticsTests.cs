@@ -103,7 +103,7 @@ public class DiagnosticsTests
         w.Clear();
         for (int k = 0; k < 3; k++)
             for (int i = 0; i < 3; i++) w[k * 7 + i] = (float)family.A[i, k];
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000)));
         Assert.Equal(3, d.DecoderRank);
         Assert.True(d.CovarianceRelativeError < 1e-5, $"{d.CovarianceRelativeError}");
         Assert.True(d.Wasserstein2 < 1e-3, $"{d.Wasserstein2}");
@@ -131,7 +131,7 @@ public class DiagnosticsTests
         for (int k = 0; k < 2; k++) p.Value(sd.Gate.Weight)[k * 5 + 2] = (float)family.Direction[k];
         p.Value(sd.Gate.Bias)[2] = 0;
         p.Value(sd.Affine.Weight)[0 * 5 + 0] = 1; p.Value(sd.Affine.Weight)[1 * 5 + 1] = 1;
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20)));
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-8, $"{d.NoiseFree}");
         Assert.True(d.Mmd2 < 3 * d.Mmd2Reference99 + 1e-3, $"MMD² {d.Mmd2} vs reference {d.Mmd2Reference99}");
         Assert.Equal(2, d.DecoderRank);
