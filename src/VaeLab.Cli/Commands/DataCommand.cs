@@ -45,7 +45,7 @@ public static class DataCommand
             {
                 ["groundTruth"] = JsonSerializer.SerializeToNode(f.GroundTruth(), Json.Options),
                 ["count"] = n,
-                ["settings"] = new JsonObject(DataSettings.Select(k => KeyValuePair.Create(k, JsonSerializer.SerializeToNode(config, Json.Options)![k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)config.Family))),
+                ["settings"] = new JsonObject(DataSettings.Select(k => KeyValuePair.Create(k, JsonSerializer.SerializeToNode(config, Json.Options)![k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)KindNames.Of(config.Family)))),
             };
             AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options));
             AnsiConsole.MarkupLine($"wrote {n} x {f.AmbientDim} samples of {f.Name} (r = {f.IntrinsicDim}) to [blue]{Markup.Escape(path)}[/] and its ground truth to [blue]{Markup.Escape(path)}.json[/]");

@@ -1,5 +1,6 @@
 using VaeLab.Configuration;
 using VaeLab.Core;
+using VaeLab.Data;
 
 namespace VaeLab.Benchmarking;
 
@@ -11,9 +12,9 @@ public static class BenchmarkWorkloads
     /// <summary>linear: D 3, p 9, m 20; sigmoid: d 5, p 16, m 16; sphere: d 5, p 16, m 16, MLPs 200,200,200. Batch 100.</summary>
     public static RunConfig Config(string name) => name switch
     {
-        "linear" => RunConfig.Defaults("linear"),
-        "sigmoid" => RunConfig.Defaults("sigmoid") with { DataDim = 5, Padding = 16, Latent = 16 },
-        "sphere" => RunConfig.Defaults("sphere") with { DataDim = 5, Padding = 16, Latent = 16 },
+        "linear" => RunConfig.Defaults(DataFamilyKind.Linear),
+        "sigmoid" => RunConfig.Defaults(DataFamilyKind.Sigmoid) with { DataDim = 5, Padding = 16, Latent = 16 },
+        "sphere" => RunConfig.Defaults(DataFamilyKind.Sphere) with { DataDim = 5, Padding = 16, Latent = 16 },
         _ => throw new ConfigException($"--workload must be one of {string.Join(", ", Names)} (got '{name}')."),
     };
 }

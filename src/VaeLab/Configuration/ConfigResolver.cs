@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VaeLab.Core;
+using VaeLab.Data;
 
 namespace VaeLab.Configuration;
 
@@ -55,9 +56,12 @@ public static class ConfigResolver
             || (file?["dataFile"] is JsonValue dv && dv.TryGetValue(out string? dfs) && dfs.Length > 0);
         string family = overrides.TryGetValue("family", out var f) ? f
             : file?["family"] is JsonValue v && v.TryGetValue(out string? s) ? s : hasDataFile ? "file" : "linear";
-        if (!Data.DataFamilyFactory.Names.Contains(family) && family != "file")
-            throw new ConfigException($"--family must be one of {string.Join(", ", Data.DataFamilyFactory.Names)}, or file with --data-file (got '{family}').");
-        var merged = JsonSerializer.SerializeToNode(RunConfig.Defaults(family), Json.Options)!.AsObject();
+        if (!KindNames.TryParse(family, out DataFamilyKind kind))
+        {
+            string generated = string.Join(", ", KindNames.All<DataFamilyKind>().Where(n => n != KindNames.Of(DataFamilyKind.File)));
+            throw new ConfigException($"--family must be one of {generated}, or file with --data-file (got '{family}').");
+        }
+        var merged = JsonSerializer.SerializeToNode(RunConfig.Defaults(kind), Json.Options)!.AsObject();
         if (file != null)
         {
             foreach (var (key, value) in file)
@@ -71,6 +75,9 @@ public static class ConfigResolver
             CheckKey(key, "setting");
             merged[key] = ParseOverride(key, text, merged[key]);
         }
+        foreach (var setting in Settings)
+            if (setting.Type.IsEnum && merged[setting.Key] is JsonValue kindValue && kindValue.TryGetValue(out string? kindName))
+                CheckKind(setting, kindName);
         RunConfig config;
         try
         {
@@ -106,12 +113,19 @@ public static class ConfigResolver
         throw new ConfigException($"{what} '{key}' is not a setting of VaeLab" + (hint == null ? "; run 'vaelab train --help' for the list." : $"; did you mean '{hint}'?"));
     }
 
+    private static void CheckKind(SettingInfo setting, string name)
+    {
+        string[] names = Enum.GetValues(setting.Type).Cast<Enum>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray();
+        if (!names.Contains(name))
+            throw new ConfigException($"--{setting.Option} must be one of {string.Join(", ", names)} (got '{name}').");
+    }
+
     private static JsonNode? ParseOverride(string key, string text, JsonNode? current)
     {
         var setting = Settings.First(s => s.Key == key);
         string option = "--" + setting.Option;
         Type t = setting.Type;
-        if (t == typeof(string)) return JsonValue.Create(text);
+        if (t == typeof(string) || t.IsEnum) return JsonValue.Create(text);
         if (t == typeof(bool))
         {
             if (bool.TryParse(text, out bool b)) return JsonValue.Create(b);
@@ -148,7 +162,7 @@ public static class ConfigResolver
     }
 
     private static string Describe(Type? t) =>
-        t == typeof(string) ? "a string" : t == typeof(bool) ? "true or false" : t == typeof(int[]) ? "an array of integers"
+        t == typeof(string) || t is { IsEnum: true } ? "a string" : t == typeof(bool) ? "true or false" : t == typeof(int[]) ? "an array of integers"
         : t == typeof(ulong) ? "a non-negative integer" : t == typeof(int) ? "an integer" : "a number";
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using VaeLab.Core;
+using VaeLab.Data;
 using VaeLab.Models;
+using VaeLab.Training;
 
 namespace VaeLab.Configuration;
 
@@ -12,7 +14,7 @@ namespace VaeLab.Configuration;
 public sealed record RunConfig
 {
     [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
-    public string Family { get; init; } = "linear";
+    public DataFamilyKind Family { get; init; } = DataFamilyKind.Linear;
 
     [Description("D for linear, d for sigmoid and sphere (default 3)")]
     public int DataDim { get; init; } = 3;
@@ -36,16 +38,16 @@ public sealed record RunConfig
     public int[] EncoderHidden { get; init; } = [];
 
     [Description("decoder mean: mlp or sigmoid-affine")]
-    public string Decoder { get; init; } = "mlp";
+    public DecoderKind Decoder { get; init; } = DecoderKind.Mlp;
 
     [Description("hidden sizes of an MLP decoder; [] for affine")]
     public int[] DecoderHidden { get; init; } = [];
 
     [Description("encoder variance: global (the paper) or amortized (Dai & Wipf)")]
-    public string EncoderVariance { get; init; } = "global";
+    public EncoderVarianceKind EncoderVariance { get; init; } = EncoderVarianceKind.Global;
 
     [Description("decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed")]
-    public string DecoderVariance { get; init; } = "scaled";
+    public DecoderVarianceKind DecoderVariance { get; init; } = DecoderVarianceKind.Scaled;
 
     [Description("kappa, the initial decoder log-variance (default -1 linear, -3 otherwise)")]
     public double InitialLogVariance { get; init; } = -1;
@@ -54,7 +56,7 @@ public sealed record RunConfig
     public bool NoiseInLoss { get; init; } = true;
 
     [Description("optimizer: adam or sgd")]
-    public string Optimizer { get; init; } = "adam";
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
     [Description("learning rate (default 1e-3 linear, 1e-4 otherwise)")]
     public double LearningRate { get; init; } = 1e-3;
@@ -111,38 +113,35 @@ public sealed record RunConfig
     public bool Stage2SampleNoise { get; init; }
 
     /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
-    public static RunConfig Defaults(string family) => family switch
+    public static RunConfig Defaults(DataFamilyKind family) => family switch
     {
-        "sigmoid" => new RunConfig
+        DataFamilyKind.Linear => new RunConfig(),
+        DataFamilyKind.Sigmoid => new RunConfig
         {
-            Family = "sigmoid", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, Decoder = "sigmoid-affine",
+            Family = DataFamilyKind.Sigmoid, DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, Decoder = DecoderKind.SigmoidAffine,
             InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
         },
-        "sphere" => new RunConfig
+        DataFamilyKind.Sphere => new RunConfig
         {
-            Family = "sphere", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
+            Family = DataFamilyKind.Sphere, DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
             DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
         },
-        "file" => new RunConfig { Family = "file", DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
-        _ => new RunConfig { Family = family },
+        DataFamilyKind.File => new RunConfig { Family = DataFamilyKind.File, DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 
     /// <summary>n, the ambient dimension implied by the data settings.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int AmbientDim => Family switch
     {
-        "sigmoid" => DataDim + 1 + Padding,
-        _ => DataDim + Padding,
+        DataFamilyKind.Sigmoid => DataDim + 1 + Padding,
+        DataFamilyKind.Linear or DataFamilyKind.Sphere or DataFamilyKind.File => DataDim + Padding,
+        _ => throw new InvalidOperationException($"unknown family {Family}"),
     };
 
     /// <summary>The model architecture these settings describe.</summary>
     public VaeArchitecture ToArchitecture() => new(
-        AmbientDim, Latent, EncoderHidden,
-        Decoder == "sigmoid-affine" ? DecoderKind.SigmoidAffine : DecoderKind.Mlp,
-        DecoderHidden,
-        EncoderVariance == "amortized" ? EncoderVarianceKind.Amortized : EncoderVarianceKind.Global,
-        DecoderVariance switch { "direct" => DecoderVarianceKind.Direct, "fixed" => DecoderVarianceKind.Fixed, _ => DecoderVarianceKind.Scaled },
-        (float)InitialLogVariance, NoiseInLoss);
+        AmbientDim, Latent, EncoderHidden, Decoder, DecoderHidden, EncoderVariance, DecoderVariance, (float)InitialLogVariance, NoiseInLoss);
 
     /// <summary>Stage 2 of the two-stage VAE: an m -> m VAE with MLP encoder and decoder, amortized encoder variance, trainable scaled decoder variance.</summary>
     public VaeArchitecture ToStage2Architecture() => new(
@@ -164,17 +163,17 @@ public sealed record RunConfig
     /// <summary>Throws <see cref="ConfigException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
-        OneOf("family", Family, [.. Data.DataFamilyFactory.Names, "file"]);
-        if (Family == "file" && DataFile.Length == 0) throw new ConfigException("--family file needs --data-file PATH (a .csv or .npy file of points).");
-        if (Family != "file" && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{Family}').");
+        Defined("family", Family);
+        Defined("decoder", Decoder);
+        Defined("encoder-variance", EncoderVariance);
+        Defined("decoder-variance", DecoderVariance);
+        Defined("optimizer", Optimizer);
+        if (Family == DataFamilyKind.File && DataFile.Length == 0) throw new ConfigException("--family file needs --data-file PATH (a .csv or .npy file of points).");
+        if (Family != DataFamilyKind.File && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{KindNames.Of(Family)}').");
         Finite("held-out-fraction", HeldOutFraction);
         if (HeldOutFraction is < 0 or > 0.9) throw new ConfigException($"--held-out-fraction must be within [0, 0.9] (got {HeldOutFraction}).");
-        if (Family == "file" && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
-        OneOf("decoder", Decoder, ["mlp", "sigmoid-affine"]);
-        OneOf("encoder-variance", EncoderVariance, ["global", "amortized"]);
-        OneOf("decoder-variance", DecoderVariance, ["scaled", "direct", "fixed"]);
-        OneOf("optimizer", Optimizer, ["adam", "sgd"]);
-        AtLeast("data-dim", DataDim, Family == "sphere" ? 2 : 1, Family == "sphere" ? "a sphere needs d >= 2" : null);
+        if (Family == DataFamilyKind.File && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
+        AtLeast("data-dim", DataDim, Family == DataFamilyKind.Sphere ? 2 : 1, Family == DataFamilyKind.Sphere ? "a sphere needs d >= 2" : null);
         AtLeast("linear-rank", LinearRank, 1);
         AtLeast("padding", Padding, 0);
         AtLeast("latent", Latent, 1);
@@ -201,9 +200,9 @@ public sealed record RunConfig
         if (Math.Abs(InitialLogVariance) > 50) throw new ConfigException($"--initial-log-variance must be within [-50, 50] (got {InitialLogVariance}).");
         Finite("active-threshold", ActiveThreshold);
         if (ActiveThreshold <= 0) throw new ConfigException($"--active-threshold must be > 0 (got {ActiveThreshold}).");
-        if (Decoder == "sigmoid-affine" && DecoderHidden.Length > 0)
+        if (Decoder == DecoderKind.SigmoidAffine && DecoderHidden.Length > 0)
             throw new ConfigException($"--decoder-hidden must be empty with --decoder sigmoid-affine (got [{string.Join(",", DecoderHidden)}]).");
-        if (DecoderVariance == "scaled" && InitialLogVariance == 0)
+        if (DecoderVariance == DecoderVarianceKind.Scaled && InitialLogVariance == 0)
             throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
         if (TrainingSetSize > 0 && TrainingSetSize < BatchSize)
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
@@ -211,10 +210,10 @@ public sealed record RunConfig
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
     }
 
-    private static void OneOf(string name, string value, string[] allowed)
+    private static void Defined<T>(string name, T value) where T : struct, Enum
     {
-        if (!allowed.Contains(value))
-            throw new ConfigException($"--{name} must be one of {string.Join(", ", allowed)} (got '{value}').");
+        if (!Enum.IsDefined(value))
+            throw new ConfigException($"--{name} must be one of {string.Join(", ", KindNames.All<T>())} (got '{value}').");
     }
 
     private static void AtLeast(string name, long value, long min, string? hint = null)

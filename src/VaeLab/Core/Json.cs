@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace VaeLab.Core;
 
-/// <summary>The one set of JSON options VaeLab reads and writes with: camelCase, strict, indented.</summary>
+/// <summary>The one set of JSON options VaeLab reads and writes with: camelCase, strict, indented, kinds (enums) as their <see cref="KindNames"/>.</summary>
 public static class Json
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -16,6 +16,7 @@ public static class Json
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 32,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     /// <summary><see cref="Options"/> on one line.</summary>

@@ -1,5 +1,6 @@
 using VaeLab.Configuration;
 using VaeLab.Core;
+using VaeLab.Data;
 
 namespace VaeLab.Grids;
 
@@ -49,19 +50,19 @@ public static class PaperGrids
         var runs = new List<GridRun>();
         foreach (var (d, p, m) in LinearConfigs)
             foreach (ulong seed in LinearSeeds)
-                runs.Add(new("linear", $"D{d}-p{p}-m{m}", RunConfig.Defaults("linear") with
+                runs.Add(new("linear", $"D{d}-p{p}-m{m}", RunConfig.Defaults(DataFamilyKind.Linear) with
                 {
                     DataDim = d, Padding = p, Latent = m, DataSeed = seed, Steps = quick ? 60_000 : 100_000,
                 }));
         foreach (var (d, p, m) in SigmoidConfigs)
             foreach (ulong seed in NonlinearSeeds)
-                runs.Add(new("sigmoid", $"d{d}-p{p}-m{m}", RunConfig.Defaults("sigmoid") with
+                runs.Add(new("sigmoid", $"d{d}-p{p}-m{m}", RunConfig.Defaults(DataFamilyKind.Sigmoid) with
                 {
                     DataDim = d, Padding = p, Latent = m, DataSeed = seed, Steps = quick ? 80_000 : 150_000, LearningRate = quick ? 1e-3 : 1e-4,
                 }));
         foreach (var (d, p, m) in SphereConfigs)
             foreach (ulong seed in NonlinearSeeds)
-                runs.Add(new("sphere", $"d{d}-p{p}-m{m}", RunConfig.Defaults("sphere") with
+                runs.Add(new("sphere", $"d{d}-p{p}-m{m}", RunConfig.Defaults(DataFamilyKind.Sphere) with
                 {
                     DataDim = d, Padding = p, Latent = m, DataSeed = seed, Seed = seed, Steps = quick ? 25_000 : 150_000, LearningRate = quick ? 1e-3 : 1e-4,
                 }));

@@ -14,7 +14,7 @@ public static class RunAnalysis
     /// <summary>Computes the diagnostics of the run in <paramref name="dir"/> and writes them with the figures.</summary>
     public static RunDiagnostics Analyze(string dir, AnalysisOptions options)
     {
-        if (RunFolder.ReadConfig(dir).Family == "file") return AnalyzeDataFile(dir, options);
+        if (RunFolder.ReadConfig(dir).Family == DataFamilyKind.File) return AnalyzeDataFile(dir, options);
         var (config, family, model) = RunFolder.Load(dir);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);

@@ -28,7 +28,7 @@ public static class RunExecutor
         config.Validate();
         string partial = RunLayout.PartialDir(outDir);
         // Your own data: the file's training split is the training set; n comes from the file.
-        var split = config.Family == "file" ? DataFileSplit.Load(config) : null;
+        var split = config.Family == DataFamilyKind.File ? DataFileSplit.Load(config) : null;
         if (split != null)
         {
             if (resume && config.DataDim != split.Train.Cols)

@@ -31,7 +31,7 @@ public static class RunFactory
 
     /// <summary>The stage-2 trainer: Adam at the stage-2 learning rate on fresh latent codes, seeded by stream "stage2".</summary>
     public static Trainer CreateStage2Trainer(RunConfig c, Vae stage2, IDataSource codes) =>
-        new(stage2, codes, new TrainingOptions(c.BatchSize, (float)c.Stage2LearningRateResolved, "adam", 0, Stage2Seed(c), c.ActiveThreshold));
+        new(stage2, codes, new TrainingOptions(c.BatchSize, (float)c.Stage2LearningRateResolved, OptimizerKind.Adam, 0, Stage2Seed(c), c.ActiveThreshold));
 
     /// <summary>The seed of stage 2's trainer and loss estimate.</summary>
     public static ulong Stage2Seed(RunConfig c) => RngStreams.DeriveSeed(c.Seed, "stage2");

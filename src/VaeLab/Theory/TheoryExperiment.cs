@@ -109,7 +109,7 @@ public static class TheoryExperiment
         var arch = new VaeArchitecture(t.Ambient, t.Latent, [], DecoderKind.Mlp, [], EncoderVarianceKind.Global, DecoderVarianceKind.Direct, (float)t.StartLogVariance, t.NoiseInLoss);
         var model = new Vae(arch, 100, RngStreams.Create(t.Seed, "init"));
         LinearVaeMapping.ToModel(start, model);
-        var trainer = new Trainer(model, family, new TrainingOptions(100, (float)t.LearningRate, "adam", 0, t.Seed, 0.05));
+        var trainer = new Trainer(model, family, new TrainingOptions(100, (float)t.LearningRate, OptimizerKind.Adam, 0, t.Seed, 0.05));
         int record = Math.Max(1, t.AdamSteps / 200);
         var snapshots = new List<FlowSnapshot> { GradientFlow.Snapshot(0, LinearVaeMapping.FromModel(model), loss, projector) };
         for (int step = 1; step <= t.AdamSteps; step++)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
 using VaeLab.Models;
@@ -15,7 +16,7 @@ public class DiagnosticsTests
     [InlineData("sphere")]
     public void True_samples_have_zero_off_manifold_error(string name)
     {
-        var family = DataFamilyFactory.Create(name, 4, 2, 5, 3, 0f);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), 4, 2, 5, 3, 0f);
         var x = new float[5000 * family.AmbientDim];
         family.Sample(x, 5000, RngStreams.Normal(1, "t"));
         var e = Analyzer.OffManifold(family, x, Analyzer.MeanSquaredNorm(x, family.AmbientDim));

@@ -1,7 +1,9 @@
 using VaeLab.Configuration;
 using VaeLab.Core;
+using VaeLab.Data;
 using VaeLab.Diagnostics;
 using VaeLab.Grids;
+using VaeLab.Models;
 using VaeLab.Reporting;
 using VaeLab.Runs;
 
@@ -11,9 +13,9 @@ public class GridRunnerTests
 {
     private static GridRun[] TinyGrid() =>
     [
-        new("linear", "D3-p2-m5", RunConfig.Defaults("linear") with { Padding = 2, Latent = 5, Steps = 300, LogEvery = 100, EvalSamples = 300 }),
-        new("sigmoid", "d2-p1-m3", RunConfig.Defaults("sigmoid") with { DataDim = 2, Padding = 1, Latent = 3, Steps = 300, LogEvery = 100, EvalSamples = 300 }),
-        new("linear", "D3-p2-m5", RunConfig.Defaults("linear") with { Padding = 2, Latent = 5, Steps = 300, LogEvery = 100, EvalSamples = 300, DataSeed = 3 }),
+        new("linear", "D3-p2-m5", RunConfig.Defaults(DataFamilyKind.Linear) with { Padding = 2, Latent = 5, Steps = 300, LogEvery = 100, EvalSamples = 300 }),
+        new("sigmoid", "d2-p1-m3", RunConfig.Defaults(DataFamilyKind.Sigmoid) with { DataDim = 2, Padding = 1, Latent = 3, Steps = 300, LogEvery = 100, EvalSamples = 300 }),
+        new("linear", "D3-p2-m5", RunConfig.Defaults(DataFamilyKind.Linear) with { Padding = 2, Latent = 5, Steps = 300, LogEvery = 100, EvalSamples = 300, DataSeed = 3 }),
     ];
 
     private static readonly AnalysisOptions Small = new(Samples: 500, JacobianPoints: 50, MmdSamples: 100, MmdReferencePairs: 5);
@@ -62,7 +64,7 @@ public class GridRunnerTests
         Assert.Equal(54, paper.Count);
         Assert.Equal(21, paper.Count(r => r.Grid == "linear"));
         Assert.All(paper.Where(r => r.Grid == "linear"), r => Assert.Equal((100_000, 1e-3, -1.0), (r.Config.Steps, r.Config.LearningRate, r.Config.InitialLogVariance)));
-        Assert.All(paper.Where(r => r.Grid == "sigmoid"), r => Assert.Equal(("sigmoid-affine", 150_000, 1e-4), (r.Config.Decoder, r.Config.Steps, r.Config.LearningRate)));
+        Assert.All(paper.Where(r => r.Grid == "sigmoid"), r => Assert.Equal((DecoderKind.SigmoidAffine, 150_000, 1e-4), (r.Config.Decoder, r.Config.Steps, r.Config.LearningRate)));
         Assert.All(paper.Where(r => r.Grid == "sphere"), r => Assert.Equal([200, 200, 200], r.Config.DecoderHidden));
         Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
         Assert.Throws<ConfigException>(() => PaperGrids.All("slow"));

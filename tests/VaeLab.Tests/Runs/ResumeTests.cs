@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VaeLab.Configuration;
+using VaeLab.Data;
 using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 
@@ -54,7 +55,7 @@ public class ResumeTests
     public void Cancelling_leaves_a_checkpoint_and_resume_matches_in_both_stages()
     {
         string root = CliRunner.TempDir();
-        var config = RunConfig.Defaults("sigmoid") with
+        var config = RunConfig.Defaults(DataFamilyKind.Sigmoid) with
         {
             Steps = 2000, LogEvery = 300, CheckpointEvery = 0, EvalSamples = 300, TwoStage = true, Stage2Steps = 1500, Stage2Hidden = [16, 16],
         };
