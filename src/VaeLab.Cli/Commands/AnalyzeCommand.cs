@@ -15,8 +15,9 @@ public static class AnalyzeCommand
     {
         var command = new Command("analyze", "Measure a trained run: decoder spectrum, encoder variances, off-manifold error, density; writes diagnostics.json and figures/.");
         var dir = new Argument<string>("RUN_DIR") { Description = "a folder written by 'vaelab train'" };
-        var samples = new Option<int>("--samples") { Description = "generated samples (default 10000)", DefaultValueFactory = _ => 10_000 };
-        var mmd = new Option<int>("--mmd-samples") { Description = "points per side of MMD^2 (default 2000)", DefaultValueFactory = _ => 2000 };
+        var defaults = new AnalysisOptions();
+        var samples = new Option<int>("--samples") { Description = $"generated samples (default {defaults.Samples})", DefaultValueFactory = _ => defaults.Samples };
+        var mmd = new Option<int>("--mmd-samples") { Description = $"points per side of MMD^2 (default {defaults.MmdSamples})", DefaultValueFactory = _ => defaults.MmdSamples };
         command.Arguments.Add(dir);
         command.Options.Add(samples);
         command.Options.Add(mmd);

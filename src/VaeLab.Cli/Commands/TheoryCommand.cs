@@ -17,13 +17,13 @@ public static class TheoryCommand
         var theory = new Command("theory", "Closed-form theory of the linear VAE (SCIENCE.md section 8).");
         var linear = new Command("linear", "Exact population loss: superset optima (C10) and gradient flow vs Adam (C11); prints tables, writes figures and theory.json.");
         var d = new TheorySettings();
-        var intrinsic = new Option<int>("--intrinsic") { Description = "r = k, columns of A (default 3)", DefaultValueFactory = _ => d.Intrinsic };
-        var ambient = new Option<int>("--ambient") { Description = "n (default 12)", DefaultValueFactory = _ => d.Ambient };
-        var latent = new Option<int>("--latent") { Description = "m (default 20)", DefaultValueFactory = _ => d.Latent };
-        var dataDim = new Option<int>("--data-dim") { Description = "D, rows of A (default r)", DefaultValueFactory = _ => 0 };
-        var dataSeed = new Option<ulong>("--data-seed") { Description = "seed of A (default 2)", DefaultValueFactory = _ => d.DataSeed };
-        var flowSteps = new Option<long>("--flow-steps") { Description = "Euler steps of the gradient flow (default 20000)", DefaultValueFactory = _ => d.FlowSteps };
-        var adamSteps = new Option<int>("--adam-steps") { Description = "Monte Carlo Adam steps from the same starts; 0 skips (default 20000)", DefaultValueFactory = _ => d.AdamSteps };
+        var intrinsic = new Option<int>("--intrinsic") { Description = $"r = k, columns of A (default {d.Intrinsic})", DefaultValueFactory = _ => d.Intrinsic };
+        var ambient = new Option<int>("--ambient") { Description = $"n (default {d.Ambient})", DefaultValueFactory = _ => d.Ambient };
+        var latent = new Option<int>("--latent") { Description = $"m (default {d.Latent})", DefaultValueFactory = _ => d.Latent };
+        var dataDim = new Option<int>("--data-dim") { Description = "D, rows of A (default r)", DefaultValueFactory = _ => d.DataDim };
+        var dataSeed = new Option<ulong>("--data-seed") { Description = $"seed of A (default {d.DataSeed})", DefaultValueFactory = _ => d.DataSeed };
+        var flowSteps = new Option<long>("--flow-steps") { Description = $"Euler steps of the gradient flow (default {d.FlowSteps})", DefaultValueFactory = _ => d.FlowSteps };
+        var adamSteps = new Option<int>("--adam-steps") { Description = $"Monte Carlo Adam steps from the same starts; 0 skips (default {d.AdamSteps})", DefaultValueFactory = _ => d.AdamSteps };
         var output = new Option<string>("--out") { Description = "folder for figures and theory.json (default results/theory)", DefaultValueFactory = _ => Path.Combine("results", "theory") };
         foreach (var o in new Option[] { intrinsic, ambient, latent, dataDim, dataSeed, flowSteps, adamSteps, output }) linear.Options.Add(o);
         linear.SetAction(r =>

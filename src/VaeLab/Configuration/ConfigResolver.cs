@@ -22,8 +22,29 @@ public static class ConfigResolver
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite)
         .Select(p => new SettingInfo(JsonNamingPolicy.CamelCase.ConvertName(p.Name), ToKebab(p.Name),
-            p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? p.Name, p.PropertyType))
+            WithDefault(p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? p.Name, p), p.PropertyType))
         .ToArray();
+
+    // "{default}" in a description becomes "(default V)", or "(default V linear, W otherwise)" when the
+    // sigmoid and sphere defaults agree with each other but not with linear's.
+    private static string WithDefault(string description, PropertyInfo p)
+    {
+        if (!description.Contains("{default}")) return description;
+        string[] v = [.. new[] { DataFamilyKind.Linear, DataFamilyKind.Sigmoid, DataFamilyKind.Sphere }.Select(f => FormatDefault(p.GetValue(RunConfig.Defaults(f))))];
+        string text = v.Distinct().Count() == 1 ? $"(default {v[0]})"
+            : v[1] == v[2] ? $"(default {v[0]} linear, {v[1]} otherwise)"
+            : $"(default {v[0]} linear, {v[1]} sigmoid, {v[2]} sphere)";
+        return description.Replace("{default}", text);
+    }
+
+    private static string FormatDefault(object? value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        int[] a => $"[{string.Join(",", a)}]",
+        double d when d != 0 && Math.Abs(d) < 0.01 && Math.Log10(Math.Abs(d)) is var e && e == Math.Round(e) => $"{(d < 0 ? "-" : "")}1e{e}",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? "",
+    };
 
     /// <summary>Reads and parses a JSON object file; the error names the file and what is wrong.</summary>
     public static JsonObject ReadConfigFile(string path)

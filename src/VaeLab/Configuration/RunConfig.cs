@@ -9,29 +9,30 @@ namespace VaeLab.Configuration;
 /// <summary>
 /// Every setting of one training run. JSON keys are the camelCase property names; CLI options are the
 /// kebab-case names (learningRate is --learning-rate). Defaults are those of the paper profile for the
-/// family (see <see cref="Defaults"/>).
+/// family (see <see cref="Defaults"/>). Each default is written once, here; a description's "{default}" is
+/// replaced by it in the help text (<see cref="ConfigResolver.Settings"/>).
 /// </summary>
 public sealed record RunConfig
 {
     [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
     public DataFamilyKind Family { get; init; } = DataFamilyKind.Linear;
 
-    [Description("D for linear, d for sigmoid and sphere (default 3)")]
+    [Description("D for linear, d for sigmoid and sphere {default}")]
     public int DataDim { get; init; } = 3;
 
-    [Description("k, columns of A for the linear family (default 3)")]
+    [Description("k, columns of A for the linear family {default}")]
     public int LinearRank { get; init; } = 3;
 
-    [Description("p, zero-padding coordinates (default 9)")]
+    [Description("p, zero-padding coordinates {default}")]
     public int Padding { get; init; } = 9;
 
-    [Description("variance of isotropic noise added to every data coordinate (default 0)")]
+    [Description("variance of isotropic noise added to every data coordinate {default}")]
     public double NoiseVariance { get; init; }
 
-    [Description("seed of the family's random parameters A or a* (default 2 linear, 69 otherwise)")]
+    [Description("seed of the family's random parameters A or a* {default}")]
     public ulong DataSeed { get; init; } = 2;
 
-    [Description("m, the latent dimension (default 20 linear, 6 otherwise)")]
+    [Description("m, the latent dimension {default}")]
     public int Latent { get; init; } = 20;
 
     [Description("hidden sizes of the encoder mean MLP, e.g. [200,200,200]; [] for affine")]
@@ -49,67 +50,67 @@ public sealed record RunConfig
     [Description("decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed")]
     public DecoderVarianceKind DecoderVariance { get; init; } = DecoderVarianceKind.Scaled;
 
-    [Description("kappa, the initial decoder log-variance (default -1 linear, -3 otherwise)")]
+    [Description("kappa, the initial decoder log-variance {default}")]
     public double InitialLogVariance { get; init; } = -1;
 
-    [Description("add decoder noise sigma*xi inside the squared error, as the authors did (default true)")]
+    [Description("add decoder noise sigma*xi inside the squared error, as the authors did {default}")]
     public bool NoiseInLoss { get; init; } = true;
 
     [Description("optimizer: adam or sgd")]
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    [Description("learning rate (default 1e-3 linear, 1e-4 otherwise)")]
+    [Description("learning rate {default}")]
     public double LearningRate { get; init; } = 1e-3;
 
-    [Description("samples per step (default 100)")]
+    [Description("samples per step {default}")]
     public int BatchSize { get; init; } = 100;
 
-    [Description("training steps (default 100000 linear, 150000 otherwise)")]
+    [Description("training steps {default}")]
     public int Steps { get; init; } = 100_000;
 
-    [Description("size of a finite training set; 0 draws fresh samples every step (default 0)")]
+    [Description("size of a finite training set; 0 draws fresh samples every step {default}")]
     public int TrainingSetSize { get; init; }
 
-    [Description("model seed: initialisation, noise and data stream (default 0)")]
+    [Description("model seed: initialisation, noise and data stream {default}")]
     public ulong Seed { get; init; }
 
-    [Description("steps between metrics.csv rows (default 1000)")]
+    [Description("steps between metrics.csv rows {default}")]
     public int LogEvery { get; init; } = 1000;
 
-    [Description("samples for the final loss and diagnostics (default 10000)")]
+    [Description("samples for the final loss and diagnostics {default}")]
     public int EvalSamples { get; init; } = 10_000;
 
-    [Description("an encoder variance below this counts as an active latent (default 0.05)")]
+    [Description("an encoder variance below this counts as an active latent {default}")]
     public double ActiveThreshold { get; init; } = 0.05;
 
     [Description("your own data: a CSV (optional header) or .npy (float32/float64, 2-D) file of points, one per row")]
     public string DataFile { get; init; } = "";
 
-    [Description("with --data-file: standardise every column with the training split's mean and std (default false)")]
+    [Description("with --data-file: standardise every column with the training split's mean and std {default}")]
     public bool Standardize { get; init; }
 
-    [Description("with --data-file: fraction of rows held out to report the held-out negative ELBO (default 0)")]
+    [Description("with --data-file: fraction of rows held out to report the held-out negative ELBO {default}")]
     public double HeldOutFraction { get; init; }
 
-    [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none (default 10000)")]
+    [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none {default}")]
     public int CheckpointEvery { get; init; } = 10_000;
 
-    [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes (default false)")]
+    [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes {default}")]
     public bool TwoStage { get; init; }
 
-    [Description("hidden sizes of the stage-2 encoder and decoder MLPs (default [128,128])")]
+    [Description("hidden sizes of the stage-2 encoder and decoder MLPs {default}")]
     public int[] Stage2Hidden { get; init; } = [128, 128];
 
-    [Description("stage-2 training steps; 0 uses --steps (default 0)")]
+    [Description("stage-2 training steps; 0 uses --steps {default}")]
     public int Stage2Steps { get; init; }
 
-    [Description("stage-2 learning rate; 0 uses --learning-rate (default 0)")]
+    [Description("stage-2 learning rate; 0 uses --learning-rate {default}")]
     public double Stage2LearningRate { get; init; }
 
-    [Description("stage-2 initial decoder log-variance (default -1)")]
+    [Description("stage-2 initial decoder log-variance {default}")]
     public double Stage2InitialLogVariance { get; init; } = -1;
 
-    [Description("add the stage-2 decoder noise when sampling u -> z (default false)")]
+    [Description("add the stage-2 decoder noise when sampling u -> z {default}")]
     public bool Stage2SampleNoise { get; init; }
 
     /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
