@@ -30,7 +30,7 @@ public static class AnalyzeCommand
             var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
             Print(d);
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunLayout.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunLayout.FiguresFolder))}/[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -64,7 +64,7 @@ public static class BenchCommand
                 };
                 AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

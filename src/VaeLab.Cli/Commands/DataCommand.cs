@@ -49,7 +49,7 @@ public static class DataCommand
             };
             AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options));
             AnsiConsole.MarkupLine($"wrote {n} x {f.AmbientDim} samples of {f.Name} (r = {f.IntrinsicDim}) to [blue]{Markup.Escape(path)}[/] and its ground truth to [blue]{Markup.Escape(path)}.json[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -51,7 +51,7 @@ public static class ReproduceCommand
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
     }

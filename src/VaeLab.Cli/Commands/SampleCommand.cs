@@ -42,7 +42,7 @@ public static class SampleCommand
                 for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * (df.Std[i % model.InputDim] > 0 ? df.Std[i % model.InputDim] : 1) + df.Mean[i % model.InputDim]);
             new Dataset(values, n, model.InputDim).Write(path, "--out");
             AnsiConsole.MarkupLine($"wrote {n} x {model.InputDim} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -41,13 +41,13 @@ public static class SweepCommand
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
             if (count == 1 && failed.Length == 0) Collect(outDir);
             else if (count > 1) AnsiConsole.MarkupLine($"shard {index}/{count} done; when every shard has finished: [bold]vaelab sweep collect {Markup.Escape(outDir)}[/]");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
 
         var collect = new Command("collect", "Merge the runs of all shards of a sweep folder into results.csv.");
         var dir = new Argument<string>("DIR") { Description = "the --out folder the shards wrote into" };
         collect.Arguments.Add(dir);
-        collect.SetAction(r => { Collect(r.GetValue(dir)!); return 0; });
+        collect.SetAction(r => { Collect(r.GetValue(dir)!); return ExitCodes.Success; });
         command.Subcommands.Add(collect);
         return command;
     }

@@ -42,7 +42,7 @@ public static class TheoryCommand
             AtomicFile.WriteText(Path.Combine(dir, "theory.md"), md);
             Print(result);
             AnsiConsole.MarkupLine($"wrote figures, theory.md and theory.json to [blue]{Markup.Escape(dir)}[/] in {clock.Elapsed.TotalSeconds:F1} s");
-            return 0;
+            return ExitCodes.Success;
         });
         theory.Subcommands.Add(linear);
         return theory;

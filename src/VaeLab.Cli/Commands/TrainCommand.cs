@@ -32,7 +32,7 @@ public static class TrainCommand
             var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
                 (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -49,6 +49,6 @@ public static class TrainCommand
         var summary = Terminal.Progress(!quiet, $"resume {config.Family}", config.TotalSteps,
             (report, cancel) => RunExecutor.Execute(config, dir, threads: 1, report, cancel, resume: true));
         if (!quiet) Terminal.PrintSummary(dir, summary);
-        return 0;
+        return ExitCodes.Success;
     }
 }
