@@ -46,7 +46,7 @@ public static class GridRunner
                         string partial = RunLayout.PartialDir(dir);
                         bool resume = File.Exists(Path.Combine(partial, RunLayout.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
                         long last = 0;
-                        RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel, resume);
+                        RunExecutor.Execute(run.Config, dir, threads: 1, step => { progress(step - last); last = step; }, cancel, resume);
                     }
                     else
                     {

@@ -19,6 +19,13 @@ public enum ParameterInit
 /// <param name="InitValue">value for <see cref="ParameterInit.Constant"/>; fan-in for LeCun.</param>
 public sealed record ParameterTensor(string Name, int Offset, int[] Shape, ParameterInit Init, float InitValue)
 {
-    /// <summary>Number of elements.</summary>
-    public int Length => Shape.Aggregate(1, (a, b) => a * b);
+    /// <summary>Number of elements, computed once: the training step reads it on every slice access.</summary>
+    public int Length { get; } = Product(Shape);
+
+    private static int Product(int[] shape)
+    {
+        int n = 1;
+        foreach (int s in shape) n *= s;
+        return n;
+    }
 }
