@@ -6,10 +6,6 @@ using VaeLab.Runs;
 
 namespace VaeLab.Benchmarking;
 
-/// <summary>One workload's measured step time.</summary>
-public sealed record WorkloadResult(string Name, double UsPerStep, double StepsPerSecond, double Gflops, double PercentOfPeak,
-    double AllocatedBytesPerStep, double[] RepetitionsUs, long FlopsPerStep);
-
 /// <summary>
 /// Times full training steps (data sampling and all noise included) on one thread: warm-up, then the
 /// median over repetitions. Also measures this core's FMA peak.

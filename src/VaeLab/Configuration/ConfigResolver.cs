@@ -8,9 +8,6 @@ using VaeLab.Data;
 
 namespace VaeLab.Configuration;
 
-/// <summary>One setting of <see cref="RunConfig"/>: its JSON key, its CLI option and its description.</summary>
-public sealed record SettingInfo(string Key, string Option, string Description, Type Type);
-
 /// <summary>
 /// Resolves a <see cref="RunConfig"/> from the family's defaults, then a JSON config file, then CLI
 /// overrides, in that order. Every bad key or value becomes a one-line <see cref="ConfigException"/>.

@@ -1,4 +1,3 @@
-
 namespace VaeLab.Diagnostics;
 
 /// <summary>diagnostics.json: everything SCIENCE.md section 5 measures for one trained model.</summary>

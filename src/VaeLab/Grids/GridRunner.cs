@@ -3,9 +3,6 @@ using VaeLab.Runs;
 
 namespace VaeLab.Grids;
 
-/// <summary>Outcome of one grid run: trained now, skipped as already finished, or failed with a message.</summary>
-public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, string? Error);
-
 /// <summary>
 /// Runs a list of configurations in parallel, one run per worker, into OUT/runs/GRID/CONFIG-dsSEED. Finished
 /// runs (summary.json and the analysis marker present, same resolved config) are skipped; partial ones continue

@@ -1,16 +1,5 @@
 namespace VaeLab.Models;
 
-/// <summary>How a parameter tensor is initialised.</summary>
-public enum ParameterInit
-{
-    /// <summary>Truncated LeCun normal: N(0, 1/fanIn) / 0.87962566, truncated at 2 std.</summary>
-    LeCunTruncated,
-    /// <summary>All zeros (biases).</summary>
-    Zero,
-    /// <summary>A constant value.</summary>
-    Constant,
-}
-
 /// <summary>A named slice of a model's flat parameter buffer.</summary>
 /// <param name="Name">dotted name, also the safetensors key.</param>
 /// <param name="Offset">start in the flat buffer.</param>

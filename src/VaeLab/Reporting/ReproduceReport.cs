@@ -7,9 +7,6 @@ using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 
-/// <summary>One finished run with its measurements, as the report and results.csv read them.</summary>
-public sealed record RunRecord(GridRun Run, string Dir, RunSummary Summary, RunDiagnostics Diagnostics);
-
 /// <summary>Writes results.csv (one row per run) and report.md (tables per grid, claims, figures) for `reproduce`.</summary>
 public static class ReproduceReport
 {

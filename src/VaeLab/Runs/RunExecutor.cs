@@ -8,9 +8,6 @@ using VaeLab.Training;
 
 namespace VaeLab.Runs;
 
-/// <summary>The run stopped on request; its checkpoint is saved in the partial folder.</summary>
-public sealed class TrainingInterruptedException(string message) : OperationCanceledException(message);
-
 /// <summary>
 /// Trains one configuration into a run folder, atomically: work happens in "outDir.partial", renamed to outDir
 /// when complete. Checkpoints (checkpoint.bin, stage2-checkpoint.bin) make a killed run resumable bit for bit.

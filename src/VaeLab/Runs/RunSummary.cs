@@ -28,9 +28,3 @@ public sealed record RunSummary
     /// <summary>The stage-2 VAE of a two-stage run, or null.</summary>
     public Stage2Summary? Stage2 { get; init; }
 }
-
-/// <summary>End state of the stage-2 VAE (trained on stage-1 latent codes).</summary>
-public sealed record Stage2Summary(double FinalLoss, double DecoderLogVariance, double[] EncoderVariances, int ActiveLatents, long Steps, double WallSeconds);
-
-/// <summary>What a --data-file run trained on. Mean and Std are empty when the data were not standardised.</summary>
-public sealed record DataFileSummary(string Path, int TrainRows, int HeldOutRows, double HeldOutLoss, double HeldOutLossStandardError, double[] Mean, double[] Std);
