@@ -13,11 +13,7 @@ public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean
         var data = Dataset.Read(config.DataFile, "--data-file");
         var order = Enumerable.Range(0, data.Rows).ToArray();
         var rng = RngStreams.Create(config.Seed, "split");
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        rng.Shuffle(order.AsSpan());
         int heldOut = (int)Math.Round(config.HeldOutFraction * data.Rows);
         int train = data.Rows - heldOut;
         if (train < 2) throw new ConfigException($"--held-out-fraction {config.HeldOutFraction} leaves {train} training row(s) of {data.Rows}; at least 2 are needed.");
