@@ -135,7 +135,7 @@ public sealed record RunConfig
     [System.Text.Json.Serialization.JsonIgnore]
     public int AmbientDim => Family switch
     {
-        DataFamilyKind.Sigmoid => DataDim + 1 + Padding,
+        DataFamilyKind.Sigmoid => SigmoidFamily.BlockDimOf(DataDim) + Padding,
         DataFamilyKind.Linear or DataFamilyKind.Sphere or DataFamilyKind.File => DataDim + Padding,
         _ => throw new InvalidOperationException($"unknown family {Family}"),
     };

@@ -11,12 +11,15 @@ public sealed class SigmoidFamily : DataFamily
     private float[] _z = [];
 
     public SigmoidFamily(int dataDim, int padding, ulong dataSeed, float noiseVariance = 0f)
-        : base(dataDim + 1, padding, dataDim, noiseVariance)
+        : base(BlockDimOf(dataDim), padding, dataDim, noiseVariance)
     {
         var rng = RngStreams.Create(dataSeed, "family");
         Direction = new double[dataDim];
         for (int i = 0; i < dataDim; i++) Direction[i] = rng.NextNormal();
     }
+
+    /// <summary>The coordinates before the padding: the d of z and the one of sigmoid(⟨a*, z⟩), so d + 1.</summary>
+    public static int BlockDimOf(int dataDim) => dataDim + 1;
 
     public override string Name => "sigmoid";
 
