@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Diagnostics;
 using VaeLab.Models;
 
 namespace VaeLab.Theory;
@@ -18,11 +19,10 @@ public static class LinearVaeMapping
         var (enc, dec, store) = Parts(model);
         int n = model.InputDim, m = model.LatentDim;
         var encW = store.Value(enc.Weight).ToArray();
-        var decW = store.Value(dec.Weight).ToArray();
         return new LinearVaeParameters(
             Matrix<double>.Build.Dense(m, n, (j, i) => encW[i * m + j]),
             Vector<double>.Build.Dense(store.Value(enc.Bias).ToArray().Select(v => (double)v).ToArray()),
-            Matrix<double>.Build.Dense(n, m, (i, j) => decW[j * n + i]),
+            Analyzer.AffineWeights(model)!,
             Vector<double>.Build.Dense(store.Value(dec.Bias).ToArray().Select(v => (double)v).ToArray()),
             Vector<double>.Build.Dense(store.Value(model.Encoder.GlobalLogVariance!).ToArray().Select(v => (double)v).ToArray()),
             model.DecoderLogVariance);
