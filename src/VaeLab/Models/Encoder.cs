@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace VaeLab.Models;
 
 /// <summary>
@@ -67,6 +69,30 @@ public sealed class Encoder
     }
 
     /// <summary>
+    /// The reparameterisation of the last <see cref="Forward"/>: std = exp(l/2), expanded to (batch, m) (a global l
+    /// repeated on every row), and s = mu + std ⊙ xi (fused multiply-add). Writes batch·m entries of
+    /// <paramref name="std"/> and <paramref name="s"/>; <paramref name="xi"/> is standard normal noise (batch, m).
+    /// </summary>
+    public void Reparameterize(ReadOnlySpan<float> xi, Span<float> std, Span<float> s, int batch)
+    {
+        int m = LatentDim, bm = batch * m;
+        std = std[..bm];
+        if (Variance == EncoderVarianceKind.Amortized)
+        {
+            TensorPrimitives.Multiply(_logVar.AsSpan(0, bm), 0.5f, std);
+            TensorPrimitives.Exp(std, std);
+        }
+        else
+        {
+            Span<float> row = std[..m];
+            TensorPrimitives.Multiply(_logVar.AsSpan(0, m), 0.5f, row);
+            TensorPrimitives.Exp(row, row);
+            for (int b = 1; b < batch; b++) row.CopyTo(std.Slice(b * m, m));
+        }
+        TensorPrimitives.FusedMultiplyAdd(std, xi[..bm], _mean.AsSpan(0, bm), s[..bm]);
+    }
+
+    /// <summary>
     /// Accumulates parameter gradients from dMean (batch, m) and dLogVar ((batch, m) amortized, (m) global,
     /// already summed over the batch).
     /// </summary>
@@ -75,7 +101,7 @@ public sealed class Encoder
         Span<float> dH = _dTrunk == null ? default : _dTrunk.AsSpan(0, batch * _meanHead.InFeatures);
         _meanHead.Backward(dMean, dH, batch);
         if (_logVarHead != null) _logVarHead.Backward(dLogVar, dH, batch, accumulateDx: true);
-        else System.Numerics.Tensors.TensorPrimitives.Add(_store.Gradient(_globalLogVar!), dLogVar, _store.Gradient(_globalLogVar!));
+        else TensorPrimitives.Add(_store.Gradient(_globalLogVar!), dLogVar, _store.Gradient(_globalLogVar!));
         _trunk?.Backward(dH, default, batch);
     }
 }
