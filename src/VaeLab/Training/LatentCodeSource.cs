@@ -7,7 +7,9 @@ namespace VaeLab.Training;
 
 /// <summary>
 /// Stage-2 data of the two-stage VAE: z ~ q(z|x) = N(mu(x), diag(exp(l(x)))) from a trained stage-1 model, for
-/// fresh x from the stage-1 data source. Uses its own copy of the stage-1 encoder buffers.
+/// fresh x from the stage-1 data source. It runs the stage-1 encoder in place: every <see cref="Sample"/> overwrites
+/// the stage-1 model's encoder buffers (Mean, LogVariance), so stage 1 must not be evaluated while stage-2 data is
+/// drawn (its parameters are left untouched).
 /// </summary>
 public sealed class LatentCodeSource : IDataSource
 {
