@@ -14,6 +14,7 @@ public sealed class LinearFamily : DataFamily
     private readonly Matrix<double> _projector;
     private float[] _z = [], _block = [];
 
+    /// <summary>A with <paramref name="dataDim"/> rows and <paramref name="rank"/> columns drawn from stream "family" of <paramref name="dataSeed"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public LinearFamily(int dataDim, int rank, int padding, ulong dataSeed, float noiseVariance = 0f)
         : base(dataDim, padding, Math.Min(dataDim, rank), noiseVariance)
     {
@@ -31,6 +32,7 @@ public sealed class LinearFamily : DataFamily
         Basis = u;
     }
 
+    /// <inheritdoc/>
     public override string Name => "linear";
 
     /// <summary>k, the number of columns of A.</summary>
@@ -48,6 +50,7 @@ public sealed class LinearFamily : DataFamily
     /// <summary>The data covariance A Aᵀ (D x D); the full covariance pads it with zeros.</summary>
     public Matrix<double> Covariance => A * A.Transpose();
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> z = Scratch(ref _z, count * Rank);
@@ -57,6 +60,7 @@ public sealed class LinearFamily : DataFamily
         for (int i = 0; i < count; i++) block.Slice(i * BlockDim, BlockDim).CopyTo(x.Slice(i * AmbientDim, BlockDim));
     }
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         double sum = 0;
@@ -69,6 +73,7 @@ public sealed class LinearFamily : DataFamily
         return sum;
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         for (int i = 0; i < BlockDim; i++)
@@ -79,6 +84,7 @@ public sealed class LinearFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

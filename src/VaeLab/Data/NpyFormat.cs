@@ -12,6 +12,7 @@ public static partial class NpyFormat
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
+    /// <summary>Reads a 2-D float32 or float64 .npy file; <paramref name="label"/> names the file's setting in error messages (a ConfigException, one line).</summary>
     public static Dataset Read(string path, string label)
     {
         byte[] bytes = File.ReadAllBytes(path);
@@ -53,6 +54,7 @@ public static partial class NpyFormat
         return new Dataset(values, (int)rows, (int)cols);
     }
 
+    /// <summary>Writes a dataset as a version-1 .npy file of float32 (&lt;f4) in C order, atomically.</summary>
     public static void Write(string path, Dataset d)
     {
         string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({d.Rows}, {d.Cols}), }}";

@@ -10,6 +10,7 @@ public sealed class SigmoidFamily : DataFamily
 {
     private float[] _z = [];
 
+    /// <summary>d = <paramref name="dataDim"/>, a* drawn from stream "family" of <paramref name="dataSeed"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public SigmoidFamily(int dataDim, int padding, ulong dataSeed, float noiseVariance = 0f)
         : base(BlockDimOf(dataDim), padding, dataDim, noiseVariance)
     {
@@ -21,6 +22,7 @@ public sealed class SigmoidFamily : DataFamily
     /// <summary>The coordinates before the padding: the d of z and the one of sigmoid(⟨a*, z⟩), so d + 1.</summary>
     public static int BlockDimOf(int dataDim) => dataDim + 1;
 
+    /// <inheritdoc/>
     public override string Name => "sigmoid";
 
     /// <summary>a*, the direction inside the sigmoid.</summary>
@@ -37,6 +39,7 @@ public sealed class SigmoidFamily : DataFamily
         return dot;
     }
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int d = LatentDim;
@@ -50,6 +53,7 @@ public sealed class SigmoidFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         double e = block[LatentDim] - Sigmoid(Projection(block));
@@ -63,12 +67,14 @@ public sealed class SigmoidFamily : DataFamily
         return e * e;
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         for (int i = 0; i < LatentDim; i++) dst[i] = block[i];
         dst[LatentDim] = Sigmoid(Projection(block));
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,
@@ -77,5 +83,6 @@ public sealed class SigmoidFamily : DataFamily
         ["aStar"] = Direction,
     };
 
+    /// <summary>The logistic function 1 / (1 + e^-u), in double.</summary>
     public static double Sigmoid(double u) => 1.0 / (1.0 + Math.Exp(-u));
 }

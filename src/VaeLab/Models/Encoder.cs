@@ -18,6 +18,7 @@ public sealed class Encoder
     private readonly float[] _logVar;
     private readonly float[]? _dTrunk;
 
+    /// <summary>Registers the encoder's parameters under <paramref name="name"/> in <paramref name="store"/> and sizes its buffers for <paramref name="maxBatch"/> rows.</summary>
     public Encoder(ParameterStore store, string name, int inputDim, IReadOnlyList<int> hidden, int latentDim,
         EncoderVarianceKind variance, int maxBatch)
     {
@@ -41,11 +42,17 @@ public sealed class Encoder
         _logVar = new float[variance == EncoderVarianceKind.Amortized ? maxBatch * latentDim : latentDim];
     }
 
+    /// <summary>n, the input dimension.</summary>
     public int InputDim { get; }
+    /// <summary>m, the latent dimension.</summary>
     public int LatentDim { get; }
+    /// <summary>Global (one l for all inputs) or amortized (l = l(x), a second head).</summary>
     public EncoderVarianceKind Variance { get; }
+    /// <summary>The hidden layers shared by the mean and log-variance heads; null when there are none.</summary>
     public Mlp? Trunk => _trunk;
+    /// <summary>The affine head producing mu(x).</summary>
     public Linear MeanHead => _meanHead;
+    /// <summary>The global log-variance vector l (m); null for an amortized encoder.</summary>
     public ParameterTensor? GlobalLogVariance => _globalLogVar;
 
     /// <summary>mu(x) of the last Forward, (batch, m).</summary>

@@ -38,12 +38,19 @@ public sealed class Vae
         _residual = new float[maxBatch * n];
     }
 
+    /// <summary>The sizes and kinds the model was built from.</summary>
     public VaeArchitecture Architecture { get; }
+    /// <summary>The most rows any buffer holds: the largest batch Loss and Decode take at once.</summary>
     public int MaxBatch { get; }
+    /// <summary>n, the data dimension.</summary>
     public int InputDim => Architecture.InputDim;
+    /// <summary>m, the latent dimension.</summary>
     public int LatentDim => Architecture.LatentDim;
+    /// <summary>Every parameter and its gradient, in one flat buffer each.</summary>
     public ParameterStore Parameters { get; }
+    /// <summary>q(s|x).</summary>
     public Encoder Encoder { get; }
+    /// <summary>f(s), the decoder mean.</summary>
     public IDecoder Decoder { get; }
 
     /// <summary>eta = log sigma^2, the decoder log-variance.</summary>

@@ -8,6 +8,7 @@ namespace VaeLab.Runs;
 /// <summary>A --data-file read, split into training and held-out rows (seeded by the model seed) and optionally standardised.</summary>
 public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean, double[] Std)
 {
+    /// <summary>Reads the config's data file, shuffles its rows with stream "split" of the model seed, holds out the configured fraction and standardises when asked.</summary>
     public static DataFileSplit Load(RunConfig config)
     {
         var data = Dataset.Read(config.DataFile, "--data-file");

@@ -9,6 +9,7 @@ namespace VaeLab.Theory;
 /// </summary>
 public static class GradientFlow
 {
+    /// <summary>Integrates the flow from <paramref name="start"/> for <paramref name="steps"/> Euler steps of h = <paramref name="stepSize"/> · min(1, σ²), recording a snapshot every <paramref name="recordEvery"/> steps and at the end.</summary>
     public static IReadOnlyList<FlowSnapshot> Run(LinearVaeLoss loss, LinearVaeParameters start, Matrix<double> projector,
         long steps, double stepSize, int recordEvery)
     {
@@ -33,6 +34,7 @@ public static class GradientFlow
         Vector<double>.Build.Dense(latent),
         eta);
 
+    /// <summary>The state at one step: decoder singular values, off-subspace norm ‖(I-P)W‖, η and the loss.</summary>
     public static FlowSnapshot Snapshot(long step, LinearVaeParameters p, LinearVaeLoss loss, Matrix<double> projector) =>
         new(step, p.W.Svd(computeVectors: false).S.ToArray(), Math.Sqrt(SupersetConstruction.OffSubspaceEnergy(p.W, projector)), p.Eta, loss.Loss(p));
 }

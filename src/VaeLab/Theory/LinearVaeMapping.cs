@@ -10,9 +10,11 @@ namespace VaeLab.Theory;
 /// </summary>
 public static class LinearVaeMapping
 {
+    /// <summary>True for an affine encoder and decoder (MLP decoder without hidden layers) with a global encoder variance.</summary>
     public static bool IsLinear(Vae model) =>
         model.Architecture is { EncoderHidden.Length: 0, DecoderHidden.Length: 0, Decoder: DecoderKind.Mlp, EncoderVariance: EncoderVarianceKind.Global };
 
+    /// <summary>The model's parameters in double (B = encoder weightᵀ, W = decoder weightᵀ).</summary>
     public static LinearVaeParameters FromModel(Vae model)
     {
         Check(model);
@@ -28,6 +30,7 @@ public static class LinearVaeMapping
             model.DecoderLogVariance);
     }
 
+    /// <summary>Writes <paramref name="p"/> into the model's parameters (rounded to float).</summary>
     public static void ToModel(LinearVaeParameters p, Vae model)
     {
         Check(model);

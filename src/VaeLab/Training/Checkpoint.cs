@@ -10,6 +10,7 @@ public static class Checkpoint
 {
     private const int Version = 1;
 
+    /// <summary>Writes <paramref name="s"/> to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, TrainerState s) => AtomicFile.Write(path, stream =>
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -34,6 +35,7 @@ public static class Checkpoint
         foreach (long v in s.LogLengths) w.Write(v);
     });
 
+    /// <summary>Reads a checkpoint; a truncated file or one that is not a version-1 VaeLab checkpoint throws InvalidDataException naming it.</summary>
     public static TrainerState Read(string path)
     {
         try

@@ -27,8 +27,10 @@ public sealed class LatentCodeSource : IDataSource
         _std = new float[maxBatch * stage1.LatentDim];
     }
 
+    /// <summary>m of stage 1: the dimension of a latent code.</summary>
     public int AmbientDim => _stage1.LatentDim;
 
+    /// <summary>Overwrites z (count, m) with codes z ~ q(z|x) of fresh stage-1 data x; overwrites the stage-1 encoder buffers.</summary>
     public void Sample(Span<float> z, int count, NormalSampler normal)
     {
         int m = _stage1.LatentDim, size = count * m;

@@ -62,8 +62,11 @@ public sealed class Trainer
         }
     }
 
+    /// <summary>The model being trained.</summary>
     public Vae Vae { get; }
+    /// <summary>Batch size, steps, seeds and logging of this training.</summary>
     public TrainingOptions Options { get; }
+    /// <summary>The optimiser updating the model's parameters.</summary>
     public IOptimizer Optimizer { get; }
 
     /// <summary>Steps taken so far.</summary>

@@ -7,5 +7,6 @@ namespace VaeLab.Training;
 public sealed record TrainerState(long Step, float[] Parameters, float[][] Optimizer, ulong[] DataRng, ulong[] NoiseRng, ulong[] ShuffleRng,
     int Cursor, int[]? Order, float[] Batch, double[] Window, int WindowCount)
 {
+    /// <summary>Byte lengths of the run's log files at this step.</summary>
     public long[] LogLengths { get; init; } = [];
 }
