@@ -12,12 +12,12 @@ namespace VaeLab.Cli.Commands;
 /// <summary>`vaelab data FAMILY`: export true samples of a family with its ground truth in a JSON sidecar.</summary>
 public static class DataCommand
 {
-    private static readonly string[] DataSettings = ["dataDim", "linearRank", "padding", "noiseVariance", "dataSeed", "seed"];
+    private static readonly string[] DataSettings = ["dataDim", "linearRank", "padding", "noiseVariance", "dataSeed", "seed", "rotate", "unionDims"];
 
     public static Command Create()
     {
         var command = new Command("data", "Export samples of a data family to CSV or .npy; FILE.json beside it holds the ground truth (A or a*, r, n).");
-        var family = new Argument<string>("FAMILY") { Description = "linear, sigmoid or sphere" };
+        var family = new Argument<string>("FAMILY") { Description = "linear, sigmoid, sphere, torus, swiss-roll, graph or union" };
         var count = new Option<int>("--count") { Description = "number of samples (default 10000)", DefaultValueFactory = _ => 10_000 };
         var output = new Option<string>("--out") { Description = "file.csv or file.npy", Required = true };
         command.Arguments.Add(family);

@@ -10,10 +10,10 @@ namespace VaeLab.Experiments;
 /// </summary>
 public sealed record RunConfig
 {
-    [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
+    [Description("data family: linear, sigmoid, sphere, torus, swiss-roll, graph or union; file when --data-file is given")]
     public string Family { get; init; } = "linear";
 
-    [Description("D for linear, d for sigmoid and sphere (default 3)")]
+    [Description("D for linear and union, d for sigmoid, sphere, torus and graph; 2 for swiss-roll (default 3)")]
     public int DataDim { get; init; } = 3;
 
     [Description("k, columns of A for the linear family (default 3)")]
@@ -21,6 +21,12 @@ public sealed record RunConfig
 
     [Description("p, zero-padding coordinates (default 9)")]
     public int Padding { get; init; } = 9;
+
+    [Description("embed the family through a random orthogonal map of R^n (from the data seed) instead of axis-aligned padding (default false)")]
+    public bool Rotate { get; init; }
+
+    [Description("dimensions of the union family's subspaces, each within [1, D - 1] (default [1,3,6])")]
+    public int[] UnionDims { get; init; } = [1, 3, 6];
 
     [Description("variance of isotropic noise added to every data coordinate (default 0)")]
     public double NoiseVariance { get; init; }
@@ -122,6 +128,11 @@ public sealed record RunConfig
             Family = "sphere", DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
             DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
         },
+        "torus" or "swiss-roll" or "graph" or "union" => new RunConfig
+        {
+            Family = family, DataDim = family switch { "union" => 10, _ => 2 }, Padding = 2, Latent = family == "union" ? 8 : 6,
+            DataSeed = 69, EncoderHidden = [200, 200, 200], DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
         "file" => new RunConfig { Family = "file", DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
         _ => new RunConfig { Family = family },
     };
@@ -130,8 +141,8 @@ public sealed record RunConfig
     [System.Text.Json.Serialization.JsonIgnore]
     public int AmbientDim => Family switch
     {
-        "sigmoid" => DataDim + 1 + Padding,
-        _ => DataDim + Padding,
+        "file" => DataDim + Padding,
+        _ => Data.DataFamilyFactory.BlockDim(Family, DataDim) + Padding,
     };
 
     /// <summary>The model architecture these settings describe.</summary>
@@ -175,6 +186,7 @@ public sealed record RunConfig
         OneOf("optimizer", Optimizer, ["adam", "sgd"]);
         AtLeast("data-dim", DataDim, Family == "sphere" ? 2 : 1, Family == "sphere" ? "a sphere needs d >= 2" : null);
         AtLeast("linear-rank", LinearRank, 1);
+        ValidateNewFamilies();
         AtLeast("padding", Padding, 0);
         AtLeast("latent", Latent, 1);
         AtLeast("batch-size", BatchSize, 1);
@@ -208,6 +220,19 @@ public sealed record RunConfig
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
         if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
+    }
+
+    // The families of SCIENCE.md section 10.
+    private void ValidateNewFamilies()
+    {
+        if (Family == "swiss-roll" && DataDim != 2) throw new ConfigException($"--data-dim must be 2 for swiss-roll, a surface (got {DataDim}).");
+        if (Family == "union")
+        {
+            if (UnionDims.Length == 0) throw new ConfigException("--union-dims must list at least one dimension, e.g. [1,3,6] (got []).");
+            foreach (int d in UnionDims)
+                if (d < 1 || d >= DataDim) throw new ConfigException($"--union-dims must each be within [1, {DataDim - 1}] for --data-dim {DataDim} (got {d}).");
+        }
+        if (Rotate && Family == "file") throw new ConfigException("--rotate applies to a data family, not to --data-file.");
     }
 
     private static void OneOf(string name, string value, string[] allowed)
