@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using VaeLab.Experiments;
+using VaeLab.Reporting;
+
+namespace VaeLab.Cli.Commands;
+
+/// <summary>`vaelab dimension`: the VAE's per-point dimension beside the classical estimators, scored against the truth.</summary>
+public static class DimensionCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("dimension", "What dimension does a VAE see? Trains a VAE on a family (or takes --run DIR, or --data-file), then measures its local Jacobian rank and active latents at each true point beside MLE, TwoNN, local PCA and ESS; scores each against the per-point truth; writes dimension.json and figures.");
+        var config = new Option<string?>("--config") { Description = "JSON file of settings; command-line options override it", HelpName = "file.json" };
+        var run = new Option<string?>("--run") { Description = "a finished run folder to measure instead of training", HelpName = "run_dir" };
+        var output = new Option<string?>("--out") { Description = "folder to create for dimension.json, figures and the trained run (default dimension/FAMILY-seedN-TIME)", HelpName = "dir" };
+        var points = new Option<int>("--points") { Description = "true points to measure (default 2000, at most 50000)", DefaultValueFactory = _ => 2000 };
+        var k = new Option<int>("--k") { Description = "neighbours of the kNN estimators (default 20)", DefaultValueFactory = _ => 20 };
+        var fraction = new Option<double>("--pca-fraction") { Description = "local variance local PCA must explain (default 0.95)", DefaultValueFactory = _ => 0.95 };
+        var rank = new Option<double>("--rank-threshold") { Description = "relative singular value counted in the local rank (default 0.01)", DefaultValueFactory = _ => 0.01 };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress bar or table" };
+        foreach (var o in new Option[] { config, run, output, points, k, fraction, rank, quiet }) command.Options.Add(o);
+        var settings = new SettingOptions(command);
+        command.SetAction(result =>
+        {
+            var o = new DimensionOptions(result.GetValue(points), result.GetValue(k), result.GetValue(fraction), result.GetValue(rank));
+            o.Validate();
+            bool show = !result.GetValue(quiet);
+            string runDir;
+            string outDir;
+            if (result.GetValue(run) is { } given)
+            {
+                if (result.GetValue(config) != null || settings.Overrides(result).Count > 0)
+                    throw new ConfigException("--run takes no training settings: the run is measured with the config it was trained with.");
+                RunFolder.LoadModel(given);
+                runDir = given;
+                outDir = result.GetValue(output) ?? given;
+                if (!Directory.Exists(outDir)) Directory.CreateDirectory(outDir);
+            }
+            else
+            {
+                var file = result.GetValue(config) is { } path ? ConfigResolver.ReadConfigFile(path) : null;
+                var resolved = ConfigResolver.Resolve(file, settings.Overrides(result));
+                outDir = result.GetValue(output) ?? Path.Combine("dimension", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
+                if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+                    throw new ConfigException($"--out '{outDir}' already exists and is not empty; pass a new folder (or --run DIR to measure a trained run).");
+                Directory.CreateDirectory(outDir);
+                runDir = Path.Combine(outDir, "run");
+                Terminal.Progress(show, $"train {resolved.Family}", resolved.TotalSteps,
+                    (report, cancel) => RunExecutor.Execute(resolved, runDir, threads: 1, report, cancel));
+            }
+            var (trained, model) = RunFolder.LoadModel(runDir);
+            var r = DimensionStudy.Measure(trained, model, runDir, o);
+            DimensionStudy.Write(outDir, r);
+            DimensionFigures.Write(outDir, r);
+            if (show)
+            {
+                Print(r);
+                AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(outDir, DimensionStudy.ResultFile))}[/], {DimensionFigures.EstimatesFile} and {DimensionFigures.SpectraFile}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The table: one row per estimator (and per true dimension when the truth has several).</summary>
+    public static void Print(DimensionResult r)
+    {
+        static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("0.00", CultureInfo.InvariantCulture);
+        string noise = r.NoiseVariance > 0 ? Math.Sqrt(r.NoiseVariance).ToString("G3", CultureInfo.InvariantCulture) : "0";
+        var t = new Table().Title($"{r.Family}{(r.Rotated ? " rotated" : "")}: r = {(r.IntrinsicDim > 0 ? r.IntrinsicDim : "?")}, n = {r.AmbientDim}, m = {r.LatentDim}, noise σ = {noise}, {r.Options.Points} points, k = {r.Options.K}");
+        if (r.Truth.Length == 0)
+        {
+            t.AddColumns("estimator", "global", "per-point mean", "per-point median");
+            foreach (var e in r.Estimates)
+                t.AddRow(e.Estimator, F(e.Global), F(e.PerPoint.Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average()), F(Diagnostics.VaeLocalDimension.Median(e.PerPoint)));
+        }
+        else
+        {
+            t.AddColumns("estimator", "true dim", "points", "global", "mean", "MAE", "rel. bias", "exact");
+            foreach (var s in r.Scores)
+                t.AddRow(s.TrueDimension == null ? s.Estimator : "", s.TrueDimension?.ToString() ?? "all", s.Points.ToString(), s.TrueDimension == null ? F(s.Global) : "",
+                    F(s.MeanEstimate), F(s.MeanAbsoluteError), (s.RelativeBias * 100).ToString("+0;-0", CultureInfo.InvariantCulture) + "%", (s.ExactFraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%");
+        }
+        AnsiConsole.Write(t);
+    }
+}
