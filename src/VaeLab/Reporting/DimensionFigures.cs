@@ -85,7 +85,7 @@ public static class DimensionFigures
         bool hasTruth = r.Truth.Length > 0;
         int[] truth = hasTruth ? r.Truth : new int[r.Spectra.Length];
         var dims = truth.Distinct().Order().ToArray();
-        int m = r.LatentDim;
+        int m = r.Spectra.Length == 0 ? 0 : r.Spectra[0].Length; // min(n, m) singular values
         var index = Enumerable.Range(1, m).Select(i => (double)i).ToArray();
         for (int g = 0; g < dims.Length; g++)
         {
@@ -114,15 +114,15 @@ public static class DimensionFigures
         line.Color = Colors.Red;
         line.LinePattern = LinePattern.Dashed;
         line.LegendText = $"rank threshold {r.Options.RankThreshold:G3} x largest";
-        Finish(plt, path, $"{r.Family}: decoder Jacobian spectra at μ(x) (dotted: 10% / 90%)", "singular value index", "log10 s_i / s_1");
+        Finish(plt, path, $"{r.Family}: decoder Jacobian spectra at μ(x) (dotted: 10% / 90%)", "singular value index", "log10 s_i / s_1", Alignment.LowerLeft);
     }
 
-    private static void Finish(Plot plt, string path, string title, string xLabel, string yLabel)
+    private static void Finish(Plot plt, string path, string title, string xLabel, string yLabel, Alignment legend = Alignment.UpperLeft)
     {
         plt.Title(title);
         plt.XLabel(xLabel);
         plt.YLabel(yLabel);
-        plt.ShowLegend(Alignment.UpperLeft);
+        plt.ShowLegend(legend);
         string temp = path + ".tmp.png";
         plt.SavePng(temp, 900, 560);
         File.Move(temp, path, overwrite: true);
