@@ -20,7 +20,9 @@ public static class DimensionCommand
         var fraction = new Option<double>("--pca-fraction") { Description = "local variance local PCA must explain (default 0.95)", DefaultValueFactory = _ => 0.95 };
         var rank = new Option<double>("--rank-threshold") { Description = "relative singular value counted in the local rank (default 0.01)", DefaultValueFactory = _ => 0.01 };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar or table" };
-        foreach (var o in new Option[] { config, run, output, points, k, fraction, rank, quiet }) command.Options.Add(o);
+        var grid = new Option<string?>("--grid") { Description = "a benchmark file (e.g. experiments/dimension-benchmark.json): train and measure every run, then write dimension-benchmark.md", HelpName = "file.json" };
+        var jobs = new Option<int>("--jobs") { Description = "with --grid: runs in parallel (default 2); results do not depend on it", DefaultValueFactory = _ => 2 };
+        foreach (var o in new Option[] { config, run, output, points, k, fraction, rank, quiet, grid, jobs }) command.Options.Add(o);
         var settings = new SettingOptions(command);
         command.SetAction(result =>
         {
@@ -29,6 +31,12 @@ public static class DimensionCommand
             bool show = !result.GetValue(quiet);
             string runDir;
             string outDir;
+            if (result.GetValue(grid) is { } gridFile)
+            {
+                if (result.GetValue(config) != null || result.GetValue(run) != null || settings.Overrides(result).Count > 0)
+                    throw new ConfigException("--grid takes no --config, --run or training settings: the benchmark file holds them.");
+                return Benchmark(gridFile, result.GetValue(output), result.GetValue(jobs), o, show);
+            }
             if (result.GetValue(run) is { } given)
             {
                 if (result.GetValue(config) != null || settings.Overrides(result).Count > 0)
@@ -62,6 +70,36 @@ public static class DimensionCommand
             return 0;
         });
         return command;
+    }
+
+    private static int Benchmark(string file, string? outDir, int jobs, DimensionOptions o, bool show)
+    {
+        if (jobs < 1 || jobs > 256) throw new ConfigException($"--jobs must be within [1, 256] (got {jobs}).");
+        var bench = DimensionBenchmark.Read(file);
+        outDir ??= Path.Combine("dimension", bench.Name);
+        Directory.CreateDirectory(outDir);
+        var outcomes = Terminal.Progress(show, $"{bench.Runs.Count} runs", bench.Runs.Sum(r => r.Config.TotalSteps), (report, cancel) =>
+        {
+            long done = 0;
+            return GridRunner.Run(bench.Runs, outDir, jobs, dir =>
+                {
+                    var (trained, model) = RunFolder.LoadModel(dir);
+                    var r = DimensionStudy.Measure(trained, model, dir, o);
+                    DimensionFigures.Write(dir, r);
+                    DimensionStudy.Write(dir, r);
+                },
+                dir => File.Exists(Path.Combine(dir, DimensionStudy.ResultFile)),
+                steps => report(Interlocked.Add(ref done, steps)), cancel);
+        });
+        var results = outcomes.Where(x => x.Status != "failed").Select(x => DimensionStudy.Read(Path.Combine(x.Dir, DimensionStudy.ResultFile))).ToList();
+        int failed = outcomes.Count(x => x.Status == "failed");
+        foreach (var f in outcomes.Where(x => x.Status == "failed")) Console.Error.WriteLine($"failed: {f.Dir}: {f.Error}");
+        string markdown = DimensionBenchmarkReport.Build(bench.Name, results, failed);
+        string path = Path.Combine(outDir, DimensionBenchmarkReport.File);
+        Training.AtomicFile.WriteText(path, markdown);
+        if (show) Console.Out.WriteLine(markdown);
+        if (show) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+        return failed > 0 ? CliErrors.Failed : 0;
     }
 
     /// <summary>The table: one row per estimator (and per true dimension when the truth has several).</summary>
