@@ -24,13 +24,14 @@ public static class DataCommand
         command.Options.Add(count);
         command.Options.Add(output);
         var options = DataSettings.Select(key => ConfigResolver.Settings.First(s => s.Key == key))
-            .Select(s => (s.Key, Option: new Option<string?>("--" + s.Option) { Description = s.Description })).ToArray();
+            .Select(s => (s.Key, Option: new Option<string?>("--" + s.Option) { Description = s.Description, Arity = s.Type == typeof(bool) ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne })).ToArray();
         foreach (var (_, o) in options) command.Options.Add(o);
         command.SetAction(r =>
         {
             var overrides = new Dictionary<string, string> { ["family"] = r.GetValue(family)! };
             foreach (var (key, o) in options)
                 if (r.GetValue(o) is { } v) overrides[key] = v;
+                else if (o.Arity.MinimumNumberOfValues == 0 && r.GetResult(o) != null) overrides[key] = "true";
             var config = ConfigResolver.Resolve(null, overrides);
             int n = r.GetValue(count);
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");

@@ -37,8 +37,9 @@ public class DimensionCommandTests
     public void Data_file_gives_the_table_without_truth()
     {
         string dir = CliRunner.TempDir(), csv = Path.Combine(dir, "torus.csv");
-        var (c1, _, e1) = CliRunner.Run("data", "torus", "--data-dim", "2", "--padding", "1", "--count", "400", "--out", csv);
+        var (c1, _, e1) = CliRunner.Run("data", "torus", "--data-dim", "2", "--rotate", "--padding", "1", "--count", "400", "--out", csv);
         Assert.True(c1 == 0, e1);
+        Assert.Equal(5, JsonNode.Parse(File.ReadAllText(csv + ".json"))!["groundTruth"]!["rotation"]!.AsArray().Count);
         var (code, output, err) = CliRunner.Run(["dimension", "--data-file", csv, "--latent", "4", "--out", Path.Combine(dir, "d"), .. Small[..^1]]);
         Assert.True(code == 0, err);
         Assert.Contains("per-point median", output);
