@@ -44,7 +44,11 @@ public static class DimensionCommand
                 RunFolder.LoadModel(given);
                 runDir = given;
                 outDir = result.GetValue(output) ?? given;
-                if (!Directory.Exists(outDir)) Directory.CreateDirectory(outDir);
+                // A folder of someone else's files is left alone; a run folder or an earlier study is ours to add to.
+                if (Directory.Exists(outDir) && outDir != given && Directory.EnumerateFileSystemEntries(outDir).Any()
+                    && !File.Exists(Path.Combine(outDir, DimensionStudy.ResultFile)))
+                    throw new ConfigException($"--out '{outDir}' already exists and holds files that are not a dimension study; pass a new folder.");
+                Directory.CreateDirectory(outDir);
             }
             else
             {
