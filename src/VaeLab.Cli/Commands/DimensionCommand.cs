@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Grids;
+using VaeLab.Runs;
 using VaeLab.Reporting;
 
 namespace VaeLab.Cli.Commands;
@@ -100,10 +103,10 @@ public static class DimensionCommand
         foreach (var f in outcomes.Where(x => x.Status == "failed")) Console.Error.WriteLine($"failed: {f.Dir}: {f.Error}");
         string markdown = DimensionBenchmarkReport.Build(bench.Name, results, failed);
         string path = Path.Combine(outDir, DimensionBenchmarkReport.File);
-        Training.AtomicFile.WriteText(path, markdown);
+        AtomicFile.WriteText(path, markdown);
         if (show) Console.Out.WriteLine(markdown);
         if (show) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
-        return failed > 0 ? CliErrors.Failed : 0;
+        return failed > 0 ? ExitCodes.RunFailed : ExitCodes.Success;
     }
 
     /// <summary>The table: one row per estimator (and per true dimension when the truth has several).</summary>

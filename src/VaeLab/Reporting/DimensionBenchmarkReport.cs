@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VaeLab.Dimension;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 

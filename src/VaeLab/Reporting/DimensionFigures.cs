@@ -1,5 +1,5 @@
 using ScottPlot;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 

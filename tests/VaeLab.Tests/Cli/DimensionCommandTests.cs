@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Tests.Cli;
 

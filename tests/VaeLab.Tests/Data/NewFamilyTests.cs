@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Dimension;
 using VaeLab.Random;
@@ -19,7 +20,7 @@ public class NewFamilyTests
     [MemberData(nameof(Families))]
     public void True_samples_lie_on_the_manifold_and_projection_fixes_them(string name, int dim, int padding, bool rotate)
     {
-        var family = DataFamilyFactory.Create(name, dim, 3, padding, 7, 0f, rotate);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 7, 0f, rotate);
         int n = family.AmbientDim, count = 1000;
         var x = Sample(family, count, out _);
         var projected = new double[family.BlockDim];
@@ -55,11 +56,11 @@ public class NewFamilyTests
     [Fact]
     public void Rotation_is_orthogonal_seeded_and_not_axis_aligned()
     {
-        var rotated = (RotatedFamily)DataFamilyFactory.Create("graph", 3, 3, 3, 11, 0f, rotate: true);
+        var rotated = (RotatedFamily)DataFamilyFactory.Create(DataFamilyKind.Graph, 3, 3, 3, 11, 0f, rotate: true);
         int n = rotated.AmbientDim;
         var q = Matrix<double>.Build.Dense(n, n, (r, c) => rotated.Rotation[r * n + c]);
         Assert.True((q * q.Transpose() - Matrix<double>.Build.DenseIdentity(n)).FrobeniusNorm() < 1e-12);
-        var again = (RotatedFamily)DataFamilyFactory.Create("graph", 3, 3, 3, 11, 0f, rotate: true);
+        var again = (RotatedFamily)DataFamilyFactory.Create(DataFamilyKind.Graph, 3, 3, 3, 11, 0f, rotate: true);
         Assert.Equal(rotated.Rotation.ToArray(), again.Rotation.ToArray());
         // No coordinate of the rotated data is identically zero, unlike the padded family's last p.
         var x = Sample(rotated, 200, out _);
@@ -73,7 +74,7 @@ public class NewFamilyTests
     [InlineData("graph", 2, 3)]
     public void Local_pca_on_true_samples_finds_the_stated_dimension(string name, int dim, int padding)
     {
-        var family = DataFamilyFactory.Create(name, dim, 3, padding, 5, 0f, rotate: true);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 5, 0f, rotate: true);
         int n = family.AmbientDim;
         var x = Sample(family, 2000, out var dims);
         var graph = KnnSearch.Search(x, 2000, n, 20);
@@ -87,7 +88,7 @@ public class NewFamilyTests
     [Fact]
     public void Union_points_know_their_own_dimension_and_lie_on_that_component()
     {
-        var family = (UnionFamily)DataFamilyFactory.Create("union", 10, 3, 2, 3, 0f, unionDims: [1, 3, 6]);
+        var family = (UnionFamily)DataFamilyFactory.Create(DataFamilyKind.Union, 10, 3, 2, 3, 0f, unionDims: [1, 3, 6]);
         Assert.Equal((6, 12), (family.IntrinsicDim, family.AmbientDim));
         int count = 3000, n = family.AmbientDim;
         var x = Sample(family, count, out var dims);
