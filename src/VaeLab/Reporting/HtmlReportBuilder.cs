@@ -20,6 +20,7 @@ public static class HtmlReportBuilder
         string[] groups = records.Select(r => r.Run.Grid).Distinct().ToArray();
         var claimRows = new List<IReadOnlyList<ReportCell>>();
         var claimRuns = new Dictionary<string, IReadOnlyList<(string, string, string)>>();
+        var unmeasured = new List<string>();
         foreach (var c in Claims.Definitions)
         {
             var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
@@ -27,6 +28,11 @@ public static class HtmlReportBuilder
                 .Where(x => x.Verdict is { Status: Claims.Holds or Claims.Fails }).ToArray();
             if (runs.Length > 0)
                 claimRuns[c.Id] = runs.Select(x => (Anchor(x.Record), Title(x.Record), $"{x.Verdict!.Status}: {x.Verdict.Measurement}")).ToArray();
+            if (runs.Length == 0 && extra == null)
+            {
+                unmeasured.Add(c.Id);
+                continue;
+            }
             var row = new List<ReportCell> { new(c.Id, SortKey: int.Parse(c.Id[1..])), $"{c.Statement} ({c.Source})", c.HoldsWhen };
             row.AddRange(groups.Select(g => ClaimCell(records.Where(r => r.Run.Grid == g), c.Id)));
             row.Add(VerdictCell(records, c.Id, extra));
@@ -35,7 +41,9 @@ public static class HtmlReportBuilder
         var claimsTable = new ReportTable("claims", "Each verdict links to the runs behind it; click a column header to sort.",
             ["claim", "statement (source)", "holds when", .. groups, "verdict"], claimRows);
         var tables = records.Count > 1 ? new[] { RunsTable(records) } : [];
-        return new HtmlReport(title, facts, claimsTable, claimRuns, tables, figures ?? [], records.Select(Section).ToArray(), notes);
+        var allNotes = (notes ?? []).ToList();
+        if (unmeasured.Count > 0) allNotes.Add($"Not measured by any of these runs: {string.Join(", ", unmeasured)}.");
+        return new HtmlReport(title, facts, claimsTable, claimRuns, tables, figures ?? [], records.Select(Section).ToArray(), allNotes);
     }
 
     /// <summary>The report of one analysed run folder (what `vaelab analyze` writes beside diagnostics.json).</summary>
@@ -75,7 +83,7 @@ public static class HtmlReportBuilder
         return sb.ToString();
     }
 
-    private static string Title(RunRecord r) => r.Run.RelativeDir.Replace('\\', '/');
+    private static string Title(RunRecord r) => Path.GetRelativePath("runs", r.Run.RelativeDir).Replace('\\', '/');
 
     private static ReportTable RunsTable(IReadOnlyList<RunRecord> records)
     {

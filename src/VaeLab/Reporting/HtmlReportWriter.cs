@@ -42,12 +42,12 @@ public static class HtmlReportWriter
             }
         }
         foreach (string note in report.Notes ?? []) sb.Append("<p>").Append(E(note)).Append("</p>\n");
-        foreach (var table in report.Tables) Table(sb, table);
         if (report.Figures.Count > 0)
         {
             sb.Append("<h2 id=\"figures\">Figures</h2>\n");
             foreach (var f in report.Figures) Figure(sb, f, wide: true);
         }
+        foreach (var table in report.Tables) Table(sb, table);
         if (report.Runs.Count > 0) sb.Append("<h2 id=\"runs-section\">Runs</h2>\n");
         foreach (var run in report.Runs) Run(sb, run);
         sb.Append("<script>").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
