@@ -65,7 +65,7 @@ grep -q 'alt="C5-by-' "$work/dom.html" || fail "the sweep heatmap is not in the 
 if grep -Eo '(src|href)="(https?:)?//[^"]*"' "$work/dom.html" | head -n 1 | grep -q .; then fail "the report refers to the network."; fi
 grep -q 'aria-sort="descending"' "$work/dom.html" || fail "the sorting script did not sort the runs table (#sort=runs:3:desc)."
 # The sorted column must be in descending order in the DOM.
-sorted="$(awk '/<table class="sortable" id="runs">/,/<\/table>/' "$work/dom.html" | grep '^<tr><td' \
+sorted="$(awk '/<table class="sortable" id="runs">/,/<\/table>/' "$work/dom.html" | sed 's/<tr>/\n<tr>/g' | grep '^<tr><td' \
   | awk -F'</td>' '{ v = $4; sub(/.*data-sort="/, "", v); sub(/".*/, "", v); print v }')"
 [ "$(grep -c "^[-0-9.eE+]*[0-9]$" <<<"$sorted")" -ge 2 ] || fail "could not read the negative ELBO column of the runs table: $(head -c 300 <<<"$sorted")"
 [ "$(sort -g -r <<<"$sorted")" = "$sorted" ] || fail "the runs table is not sorted by negative ELBO, descending: $(tr '\n' ' ' <<<"$sorted")"
