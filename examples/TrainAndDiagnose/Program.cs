@@ -2,8 +2,10 @@
 // against the data's intrinsic dimension (the paper's implicit bias, claim C1) and every claim verdict.
 //   dotnet run --project examples/TrainAndDiagnose -- [OUT_DIR] [STEPS]
 using System.Text.Json.Nodes;
+using VaeLab.Claims;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Runs;
 using VaeLab.Reporting;
 
 string outDir = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "vaelab-example-" + Environment.ProcessId);
@@ -20,7 +22,7 @@ Console.WriteLine($"trained {summary.Steps} steps: negative ELBO {summary.FinalL
 RunDiagnostics d = RunAnalysis.Analyze(outDir, new AnalysisOptions(Samples: 2000, MmdSamples: 500));
 Console.WriteLine($"decoder singular values: {string.Join(", ", d.DecoderSingularValues.Select(v => v.ToString("G3")))}");
 Console.WriteLine($"decoder rank {d.DecoderRank}, intrinsic dimension r = {d.IntrinsicDim}, active latents {d.ActiveLatents} of {d.LatentDim}");
-foreach (ClaimVerdict c in d.Claims.Where(c => c.Status != Claims.NotApplicable))
+foreach (ClaimVerdict c in d.Claims.Where(c => c.Status != ClaimRules.NotApplicable))
     Console.WriteLine($"{c.Id} {c.Status}: {c.Measurement}");
 Console.WriteLine($"run folder: {outDir}");
 return 0;

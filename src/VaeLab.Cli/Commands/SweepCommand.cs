@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
-using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Core;
+using VaeLab.Grids;
 using VaeLab.Reporting;
-using VaeLab.Training;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -41,13 +42,13 @@ public static class SweepCommand
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
             if (count == 1 && failed.Length == 0) Collect(outDir);
             else if (count > 1) AnsiConsole.MarkupLine($"shard {index}/{count} done; when every shard has finished: [bold]vaelab sweep collect {Markup.Escape(outDir)}[/]");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
 
         var collect = new Command("collect", "Merge the runs of all shards of a sweep folder into results.csv.");
         var dir = new Argument<string>("DIR") { Description = "the --out folder the shards wrote into" };
         collect.Arguments.Add(dir);
-        collect.SetAction(r => { Collect(r.GetValue(dir)!); return 0; });
+        collect.SetAction(r => { Collect(r.GetValue(dir)!); return ExitCodes.Success; });
         command.Subcommands.Add(collect);
         command.Subcommands.Add(CreatePlot());
         return command;
@@ -69,10 +70,10 @@ public static class SweepCommand
             var (path, cells) = SweepReport.Plot(outDir, r.GetValue(x)!, r.GetValue(y), r.GetValue(metric)!, r.GetValue(output));
             var t = new Table().AddColumns(r.GetValue(x)!, r.GetValue(y) ?? "series", "runs", "value", "95% interval");
             foreach (var c in cells)
-                t.AddRow(Markup.Escape(c.X), Markup.Escape(c.Y), $"{c.Runs}", Claims.G(c.Value), double.IsNaN(c.Lower) ? "–" : Markup.Escape($"[{Claims.G(c.Lower)}, {Claims.G(c.Upper)}]"));
+                t.AddRow(Markup.Escape(c.X), Markup.Escape(c.Y), $"{c.Runs}", ClaimRules.G(c.Value), double.IsNaN(c.Lower) ? "–" : Markup.Escape($"[{ClaimRules.G(c.Lower)}, {ClaimRules.G(c.Upper)}]"));
             AnsiConsole.Write(t);
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/] and [blue]{Markup.Escape(Path.Combine(outDir, HtmlReportWriter.FileName))}[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return plot;
     }

@@ -1,6 +1,10 @@
 using System.Text;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Grids;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 
@@ -21,11 +25,11 @@ public static class HtmlReportBuilder
         var claimRows = new List<IReadOnlyList<ReportCell>>();
         var claimRuns = new Dictionary<string, IReadOnlyList<(string, string, string)>>();
         var unmeasured = new List<string>();
-        foreach (var c in Claims.Definitions)
+        foreach (var c in ClaimRules.Definitions)
         {
             var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
             var runs = records.Select(r => (Record: r, Verdict: r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)))
-                .Where(x => x.Verdict is { Status: Claims.Holds or Claims.Fails }).ToArray();
+                .Where(x => x.Verdict is { Status: ClaimRules.Holds or ClaimRules.Fails }).ToArray();
             if (runs.Length > 0)
                 claimRuns[c.Id] = runs.Select(x => (Anchor(x.Record), Title(x.Record), $"{x.Verdict!.Status}: {x.Verdict.Measurement}")).ToArray();
             if (runs.Length == 0 && extra == null)
@@ -51,7 +55,7 @@ public static class HtmlReportBuilder
     {
         var config = RunFolder.ReadConfig(dir);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/', '\\'));
-        var record = new RunRecord(new GridRun(config.Family, name, config), dir, RunFolder.ReadSummary(dir), diagnostics);
+        var record = new RunRecord(new GridRun(KindNames.Of(config.Family), name, config), dir, RunFolder.ReadSummary(dir), diagnostics);
         return Build($"VaeLab run {name}", [$"run folder: {Path.GetFullPath(dir)}", $"family {diagnostics.Family}, {config.Steps:N0} steps, seed {config.Seed}"], [record]);
     }
 
@@ -69,7 +73,7 @@ public static class HtmlReportBuilder
     /// <summary>The overall verdict: holds / fails / mixed with k/N over all runs, the external verdict when given, or n/a.</summary>
     public static ReportCell VerdictCell(IReadOnlyList<RunRecord> records, string claim, ClaimVerdict? extra)
     {
-        if (extra != null) return new ReportCell($"{extra.Status}: {extra.Measurement}", Css: extra.Status == Claims.Holds ? "holds" : extra.Status == Claims.Fails ? "fails" : "na");
+        if (extra != null) return new ReportCell($"{extra.Status}: {extra.Measurement}", Css: extra.Status == ClaimRules.Holds ? "holds" : extra.Status == ClaimRules.Fails ? "fails" : "na");
         if (ReproduceReport.Tally(records, claim) is not { } t) return new ReportCell("n/a: no run measured it", SortKey: -1, Css: "na");
         string word = t.Holds == t.Total ? "holds" : t.Holds == 0 ? "fails" : "mixed";
         return new ReportCell($"{word} ({t.Holds}/{t.Total})", $"#claim-{claim}", (double)t.Holds / t.Total, word);
@@ -87,7 +91,7 @@ public static class HtmlReportBuilder
 
     private static ReportTable RunsTable(IReadOnlyList<RunRecord> records)
     {
-        var claims = Claims.Definitions.Where(c => records.Any(r => r.Diagnostics.Claims.Any(v => v.Id == c.Id && v.Status != Claims.NotApplicable))).ToArray();
+        var claims = ClaimRules.Definitions.Where(c => records.Any(r => r.Diagnostics.Claims.Any(v => v.Id == c.Id && v.Status != ClaimRules.NotApplicable))).ToArray();
         var rows = records.Select(r =>
         {
             var row = new List<ReportCell>
@@ -99,8 +103,8 @@ public static class HtmlReportBuilder
                 ReportCell.Number(r.Diagnostics.Family == "linear" ? r.Diagnostics.CovarianceRelativeError : r.Diagnostics.Mmd2),
             };
             row.AddRange(claims.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id) is { } v
-                ? new ReportCell(v.Status, Css: v.Status == Claims.Holds ? "holds" : v.Status == Claims.Fails ? "fails" : "na")
-                : new ReportCell(Claims.NotApplicable, Css: "na")));
+                ? new ReportCell(v.Status, Css: v.Status == ClaimRules.Holds ? "holds" : v.Status == ClaimRules.Fails ? "fails" : "na")
+                : new ReportCell(ClaimRules.NotApplicable, Css: "na")));
             return (IReadOnlyList<ReportCell>)row;
         }).ToArray();
         return new ReportTable("runs", "Every run (the rows of results.csv); density: covariance error (linear) or MMD² (nonlinear).",
@@ -114,22 +118,22 @@ public static class HtmlReportBuilder
         {
             ("family (r, n, m)", $"{d.Family} ({d.IntrinsicDim}, {d.AmbientDim}, {d.LatentDim})"),
             ("steps", r.Summary.Steps.ToString("N0")),
-            ("negative ELBO", $"{Claims.G(r.Summary.FinalLoss)} ± {Claims.G(r.Summary.FinalLossStandardError)}"),
-            ("decoder variance σ² (start, ratio)", $"{Claims.G(d.DecoderVariance)} ({Claims.G(d.InitialDecoderVariance)}, {Claims.G(d.DecoderVarianceRatio)})"),
-            ($"active latents (encoder variance < {Claims.G(d.ActiveThreshold)})", $"{d.ActiveLatents} of {d.LatentDim}"),
-            (d.AffineDecoder ? "decoder rank" : "median local rank", $"{d.DecoderRank}; singular values {string.Join(", ", d.DecoderSingularValues.Select(Claims.G))}"),
-            ("off-manifold error / E‖x‖², noise-free", Claims.G(d.NoiseFree.RelativeToSignal)),
+            ("negative ELBO", $"{ClaimRules.G(r.Summary.FinalLoss)} ± {ClaimRules.G(r.Summary.FinalLossStandardError)}"),
+            ("decoder variance σ² (start, ratio)", $"{ClaimRules.G(d.DecoderVariance)} ({ClaimRules.G(d.InitialDecoderVariance)}, {ClaimRules.G(d.DecoderVarianceRatio)})"),
+            ($"active latents (encoder variance < {ClaimRules.G(d.ActiveThreshold)})", $"{d.ActiveLatents} of {d.LatentDim}"),
+            (d.AffineDecoder ? "decoder rank" : "median local rank", $"{d.DecoderRank}; singular values {string.Join(", ", d.DecoderSingularValues.Select(ClaimRules.G))}"),
+            ("off-manifold error / E‖x‖², noise-free", ClaimRules.G(d.NoiseFree.RelativeToSignal)),
         };
-        if (double.IsFinite(d.CovarianceRelativeError)) numbers.Add(("relative covariance error", Claims.G(d.CovarianceRelativeError)));
-        if (double.IsFinite(d.Mmd2)) numbers.Add(("MMD² (reference 99%)", $"{Claims.G(d.Mmd2)} ({Claims.G(d.Mmd2Reference99)})"));
+        if (double.IsFinite(d.CovarianceRelativeError)) numbers.Add(("relative covariance error", ClaimRules.G(d.CovarianceRelativeError)));
+        if (double.IsFinite(d.Mmd2)) numbers.Add(("MMD² (reference 99%)", $"{ClaimRules.G(d.Mmd2)} ({ClaimRules.G(d.Mmd2Reference99)})"));
         if (d.TwoStage is { } t)
-            numbers.Add(("two-stage: off-manifold, density", $"{Claims.G(t.NoiseFree.RelativeToSignal)}, {Claims.G(d.Family == "linear" ? t.CovarianceRelativeError : t.Mmd2)}"));
-        if (double.IsFinite(d.TwoNnDimension)) numbers.Add(("TwoNN dimension; PCA components 95% / 99%", $"{Claims.G(d.TwoNnDimension)}; {d.PcaComponents95} / {d.PcaComponents99}"));
-        var claimRows = d.Claims.Where(v => v.Status != Claims.NotApplicable)
+            numbers.Add(("two-stage: off-manifold, density", $"{ClaimRules.G(t.NoiseFree.RelativeToSignal)}, {ClaimRules.G(d.Family == "linear" ? t.CovarianceRelativeError : t.Mmd2)}"));
+        if (double.IsFinite(d.TwoNnDimension)) numbers.Add(("TwoNN dimension; PCA components 95% / 99%", $"{ClaimRules.G(d.TwoNnDimension)}; {d.PcaComponents95} / {d.PcaComponents99}"));
+        var claimRows = d.Claims.Where(v => v.Status != ClaimRules.NotApplicable)
             .Select(v => (IReadOnlyList<ReportCell>)[new ReportCell(v.Id, SortKey: int.Parse(v.Id[1..])), new ReportCell(v.Status, Css: v.Status), v.Measurement, v.Criterion]).ToArray();
         string anchor = Anchor(r);
-        var figures = FiguresIn(Path.Combine(r.Dir, RunAnalysis.FiguresFolder));
-        string configPath = Path.Combine(r.Dir, RunFolder.ConfigFile);
+        var figures = FiguresIn(Path.Combine(r.Dir, RunLayout.FiguresFolder));
+        string configPath = Path.Combine(r.Dir, RunLayout.ConfigFile);
         return new ReportRunSection(anchor, Title(r), numbers, new ReportTable(anchor + "-claims", "claim verdicts of this run", ["claim", "verdict", "measurement", "holds when"], claimRows),
             figures, File.Exists(configPath) ? File.ReadAllText(configPath) : "");
     }

@@ -1,3 +1,5 @@
+using VaeLab.Claims;
+
 namespace VaeLab.Reporting;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record ReportCell(string Text, string? Link = null, double? SortKe
 {
     /// <summary>A number shown with three significant digits and sorted by its value (NaN shows as "–" and sorts last).</summary>
     public static ReportCell Number(double value) =>
-        double.IsFinite(value) ? new(Diagnostics.Claims.G(value), SortKey: value) : new("–", SortKey: double.MaxValue);
+        double.IsFinite(value) ? new(ClaimRules.G(value), SortKey: value) : new("–", SortKey: double.MaxValue);
 
     public static implicit operator ReportCell(string text) => new(text);
 }

@@ -1,5 +1,9 @@
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Grids;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 
@@ -15,11 +19,11 @@ public sealed record SweepMetric(string Name, bool IsFraction, Func<RunRecord, d
     /// <summary>Resolves a --metric name; an unknown name is a configuration error listing the choices.</summary>
     public static SweepMetric Parse(string name)
     {
-        if (Claims.Definitions.FirstOrDefault(c => string.Equals(c.Id, name, StringComparison.OrdinalIgnoreCase)) is { } claim)
+        if (ClaimRules.Definitions.FirstOrDefault(c => string.Equals(c.Id, name, StringComparison.OrdinalIgnoreCase)) is { } claim)
             return new SweepMetric(claim.Id, true, r => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == claim.Id)?.Status switch
             {
-                Claims.Holds => 1,
-                Claims.Fails => 0,
+                ClaimRules.Holds => 1,
+                ClaimRules.Fails => 0,
                 _ => double.NaN,
             });
         if (name == "outcome" || name.StartsWith("outcome=", StringComparison.Ordinal))

@@ -2,8 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MathNet.Numerics.Distributions;
 using ScottPlot;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Claims;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Grids;
+using VaeLab.Runs;
+using VaeLab.Core;
 
 namespace VaeLab.Reporting;
 
@@ -88,7 +92,7 @@ public static class SweepPlot
             for (int j = 0; j < xs.Length; j++)
             {
                 var c = cells[i * xs.Length + j];
-                var t = plt.Add.Text(c.Runs == 0 ? "no runs" : $"{Diagnostics.Claims.G(c.Value)}\nn = {c.Runs}", j, i);
+                var t = plt.Add.Text(c.Runs == 0 ? "no runs" : $"{ClaimRules.G(c.Value)}\nn = {c.Runs}", j, i);
                 t.LabelFontColor = Colors.White;
                 t.LabelBackgroundColor = Colors.Black.WithAlpha(0.45);
                 t.LabelAlignment = Alignment.MiddleCenter;

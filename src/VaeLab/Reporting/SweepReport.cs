@@ -1,4 +1,8 @@
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Grids;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 
@@ -15,7 +19,7 @@ public static class SweepReport
         var spec = SweepSpec.Read(specPath);
         var runs = spec.Expand();
         var outcomes = runs.Select(run => new GridRunOutcome(run, Path.Combine(outDir, run.RelativeDir), "skipped", null)).ToArray();
-        var missing = outcomes.Where(o => !RunFolder.IsComplete(o.Dir) || !RunAnalysis.IsAnalysed(o.Dir)).ToArray();
+        var missing = outcomes.Where(o => !RunLayout.IsComplete(o.Dir) || !RunLayout.IsAnalysed(o.Dir)).ToArray();
         if (missing.Length > 0)
             throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
         return (spec, ReproduceReport.Load(outcomes));

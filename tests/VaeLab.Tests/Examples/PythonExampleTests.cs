@@ -25,8 +25,8 @@ public sealed class PythonExampleTests
             var (exit, _, err) = CliRunner.Run(["sample", run, "--count", "500", "--out", x, "--latents-out", s, .. flag]);
             Assert.True(exit == 0, err);
             RunPython([Script, run, "--decode", s, "--out", py, .. flag]);
-            var expected = NpyFormat.Read(x);
-            var actual = NpyFormat.Read(py);
+            var expected = NpyFormat.Read(x, "test");
+            var actual = NpyFormat.Read(py, "test");
             Assert.Equal((expected.Rows, expected.Cols), (actual.Rows, actual.Cols));
             double scale = expected.Values.Max(Math.Abs), worst = 0;
             for (int i = 0; i < expected.Values.Length; i++) worst = Math.Max(worst, Math.Abs(expected.Values[i] - actual.Values[i]));
@@ -47,8 +47,8 @@ public sealed class PythonExampleTests
         Assert.Equal(0, CliRunner.Run("sample", run, "--count", $"{count}", "--with-noise", "--out", x).Exit);
         // numpy's own generator: independent draws, so only the distribution can agree.
         RunPython([Script, run, "--count", $"{count}", "--with-noise", "--seed", "7", "--out", py]);
-        var a = NpyFormat.Read(x);
-        var b = NpyFormat.Read(py);
+        var a = NpyFormat.Read(x, "test");
+        var b = NpyFormat.Read(py, "test");
         var (meanA, stdA) = a.Moments();
         var (meanB, stdB) = b.Moments();
         for (int j = 0; j < a.Cols; j++)
