@@ -1,13 +1,19 @@
+using VaeLab.Core;
 using VaeLab.Experiments;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli;
 
-/// <summary>Turns expected failures into one line on stderr and a non-zero exit; unexpected ones print in full.</summary>
+/// <summary>
+/// Turns expected failures into one line on stderr and their exit code (<see cref="ExitCodes"/>): bad input
+/// "error: ..." and 2, a locked run folder "error: ..." and 3, an interruption "interrupted: ..." and 130.
+/// Unexpected exceptions (bugs) print in full.
+/// </summary>
 public static class CliErrors
 {
-    public const int BadInput = 2;
-    public const int Failed = 1;
+    public const int BadInput = ExitCodes.BadInput;
+    public const int Failed = ExitCodes.Failed;
 
     public static int Run(Func<int> body)
     {
@@ -15,19 +21,34 @@ public static class CliErrors
         {
             return body();
         }
-        catch (Exception e) when (Expected(e) is { } message)
+        catch (Exception e) when (Classify(e) is { } failure)
         {
-            Console.Error.WriteLine("error: " + message);
-            return BadInput;
+            Console.Error.WriteLine(failure.Line);
+            return failure.Exit;
         }
     }
 
     /// <summary>The one-line message of an expected failure, or null for a bug.</summary>
-    public static string? Expected(Exception e) => e switch
+    public static string? Expected(Exception e) => Classify(e)?.Line;
+
+    /// <summary>The line and exit code of an expected failure, or null for a bug.</summary>
+    public static (string Line, int Exit)? Classify(Exception e) => e switch
     {
-        ConfigException or TrainingDivergedException or InvalidDataException => e.Message,
-        TrainingInterruptedException => e.Message,
-        OperationCanceledException => "cancelled.",
+        AggregateException a when a.Flatten().InnerExceptions is { Count: > 0 } inner && Classify(inner[0]) is { } first => first,
+        RunBusyException => ("error: " + e.Message, ExitCodes.Busy),
+        TrainingInterruptedException => ("interrupted: " + e.Message, ExitCodes.Interrupted),
+        OperationCanceledException => ("interrupted: stopped before finishing; run the same command again to continue.", ExitCodes.Interrupted),
+        ConfigException or TrainingDivergedException or InvalidDataException => ("error: " + OneLine(e.Message), ExitCodes.BadInput),
+        UnauthorizedAccessException or DirectoryNotFoundException or FileNotFoundException or PathTooLongException
+            => ("error: " + OneLine(e.Message) + " Check that the path exists and that you may write there.", ExitCodes.BadInput),
+        IOException io when IsDiskFull(io) => ("error: the disk is full: " + OneLine(e.Message) + " Free some space (the run folder is kept; resume it afterwards).", ExitCodes.BadInput),
+        IOException io when io.GetType() == typeof(IOException) => ("error: " + OneLine(e.Message), ExitCodes.BadInput),
+        OutOfMemoryException => ("error: out of memory; use smaller layers, --latent, --padding, --batch-size or sample counts.", ExitCodes.BadInput),
         _ => null,
     };
+
+    // ENOSPC (28) and EDQUOT (122) as .NET reports them in the low word of HResult.
+    private static bool IsDiskFull(IOException e) => (e.HResult & 0xFFFF) is 28 or 122 or 0x70 || e.Message.Contains("No space left", StringComparison.Ordinal);
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -16,6 +16,15 @@ public static class Program
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        return CliErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        return CliErrors.Run(() =>
+        {
+            var parsed = root.Parse(args);
+            if (ParseErrors.Line(parsed) is { } line)
+            {
+                Console.Error.WriteLine(line);
+                return CliErrors.BadInput;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        });
     }
 }

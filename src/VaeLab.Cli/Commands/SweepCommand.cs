@@ -39,7 +39,10 @@ public static class SweepCommand
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var failed = outcomes.Where(o => o.Status == "failed").ToArray();
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
-            if (count == 1 && failed.Length == 0) Collect(outDir);
+            int busy = outcomes.Count(o => o.Status == GridRunner.Busy);
+            if (busy > 0)
+                Console.Error.WriteLine($"note: {busy} run(s) are being trained by another vaelab process and were left alone; when it has finished: vaelab sweep collect {outDir}");
+            if (count == 1 && failed.Length == 0 && busy == 0) Collect(outDir);
             else if (count > 1) AnsiConsole.MarkupLine($"shard {index}/{count} done; when every shard has finished: [bold]vaelab sweep collect {Markup.Escape(outDir)}[/]");
             return failed.Length == 0 ? 0 : 1;
         });
@@ -62,6 +65,10 @@ public static class SweepCommand
         var missing = outcomes.Where(o => !RunFolder.IsComplete(o.Dir) || !RunAnalysis.IsAnalysed(o.Dir)).ToArray();
         if (missing.Length > 0)
             throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
+        var mixed = outcomes.Where(o => !RunFolder.HasConfig(o.Dir, o.Run.Config)).ToArray();
+        if (mixed.Length > 0)
+            throw new ConfigException($"{mixed.Length} of {runs.Count} runs in '{outDir}' were trained with other settings than its {SpecFile} (first: {mixed[0].Run.RelativeDir}); " +
+                "rerun the sweep with the same file to retrain them, or collect into another folder.");
         AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(ReproduceReport.Load(outcomes)));
         AnsiConsole.MarkupLine($"collected {runs.Count} runs into [blue]{Markup.Escape(Path.Combine(outDir, "results.csv"))}[/]");
     }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Models;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Experiments;
@@ -18,6 +21,13 @@ public static class RunExecutor
 {
     public const string CheckpointFile = "checkpoint.bin", Stage2CheckpointFile = "stage2-checkpoint.bin";
 
+    // Every file a run writes into its partial folder; a fresh start removes these and nothing else.
+    private static readonly string[] RunFiles =
+    [
+        RunFolder.ConfigFile, RunFolder.MetricsFile, RunFolder.TimingFile, RunFolder.ModelFile, RunFolder.SummaryFile,
+        RunFolder.Stage2ModelFile, RunFolder.Stage2MetricsFile, CheckpointFile, Stage2CheckpointFile,
+    ];
+
     /// <summary>The partial folder a run is built in.</summary>
     public static string PartialDir(string outDir) => outDir.TrimEnd('/', '\\') + ".partial";
 
@@ -25,9 +35,12 @@ public static class RunExecutor
     /// Trains <paramref name="config"/> (and its stage-2 VAE when two-stage) into <paramref name="outDir"/>.
     /// With <paramref name="resume"/>, continues from the checkpoints in the partial folder. <paramref name="progress"/>
     /// receives the steps done so far over both stages. On cancellation a checkpoint is written and
-    /// <see cref="TrainingInterruptedException"/> thrown.
+    /// <see cref="TrainingInterruptedException"/> thrown. The partial folder is locked for the whole run (or
+    /// <paramref name="heldLock"/>, a lock the caller already holds on it, is used); a run locked by another process
+    /// throws <see cref="RunBusyException"/>. Nothing VaeLab did not create is ever deleted.
     /// </summary>
-    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false)
+    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false,
+        RunLock? heldLock = null)
     {
         config.Validate();
         string partial = PartialDir(outDir);
@@ -39,12 +52,49 @@ public static class RunExecutor
                 throw new ConfigException($"--data-file '{config.DataFile}' now has {split.Train.Cols} columns; the run started with {config.DataDim}.");
             config = config with { DataDim = split.Train.Cols, Padding = 0 };
         }
+        MemoryEstimate.Check(config, MemoryEstimate.Available());
+        SafeFolder.CheckOutput(outDir, "--out");
+        if (Directory.Exists(partial) && !SafeFolder.IsEmpty(partial) && !SafeFolder.IsVaeLabMade(partial))
+            throw new ConfigException($"'{partial}' exists and holds files VaeLab did not write; move it away or pass another --out.");
+        using var ownLock = heldLock == null ? RunLock.Acquire(partial) : null;
+        try
+        {
+            return ExecuteLocked(config, split, outDir, partial, threads, progress, cancel, resume);
+        }
+        catch (Exception) when (DropUnstartedPartial(partial))
+        {
+            throw;
+        }
+    }
+
+    // A partial folder that holds nothing but the marker this call created is removed again when the run fails
+    // before writing anything (busy, out of memory, bad data). Returns false: the exception goes on.
+    private static bool DropUnstartedPartial(string partial)
+    {
+        var entries = Directory.Exists(partial) ? Directory.GetFileSystemEntries(partial) : [];
+        if (entries.Length == 1 && Path.GetFileName(entries[0]) == SafeFolder.MarkerFile)
+        {
+            File.Delete(entries[0]);
+            Directory.Delete(partial);
+        }
+        return false;
+    }
+
+    private static RunSummary ExecuteLocked(RunConfig config, DataFileSplit? split, string outDir, string partial, int threads, Action<long>? progress,
+        CancellationToken cancel, bool resume)
+    {
+        if (RunFolder.IsComplete(outDir)) throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out.");
         if (!resume)
         {
-            if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-            Directory.CreateDirectory(partial);
-            RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads));
+            // Start over inside the (VaeLab-made, locked) partial folder: remove only the files a run writes.
+            foreach (string name in RunFiles) File.Delete(Path.Combine(partial, name));
+            RunFolder.WriteConfig(partial, config, RunEnvironment.Current(threads),
+                split == null ? null : DataFileFingerprint.Of(config.DataFile, split.Train.Rows + split.HeldOut.Rows, split.Train.Cols));
         }
+        else if (RunFolder.ReadConfig(partial) is var stored && !RunFolder.SameSettings(stored, config))
+            throw new ConfigException($"'{partial}/{RunFolder.ConfigFile}' no longer holds the settings this run is resumed with; it was edited or belongs to another run.");
+        else if (split != null)
+            RunFolder.ReadDataFileFingerprint(partial)?.Check(config.DataFile, split.Train.Rows + split.HeldOut.Rows, split.Train.Cols);
 
         IDataSource family = split != null ? new DatasetSource(split.Train) : RunFolder.CreateFamily(config);
         var model = RunFolder.CreateModel(config, config.BatchSize);
@@ -92,9 +142,15 @@ public static class RunExecutor
         });
         File.Delete(Path.Combine(partial, CheckpointFile));
         File.Delete(Path.Combine(partial, Stage2CheckpointFile));
+        // Temporary files of killed writers (name.tmp-PID) never reach a finished run folder.
+        foreach (string temp in Directory.EnumerateFiles(partial, "*.tmp-*")) File.Delete(temp);
         AtomicFile.WriteText(Path.Combine(partial, RunFolder.SummaryFile), JsonSerializer.Serialize(summary, Json.Options));
 
-        if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        if (Directory.Exists(outDir))
+        {
+            if (SafeFolder.IsEmpty(outDir)) Directory.Delete(outDir);
+            else SafeFolder.Delete(outDir, Path.GetDirectoryName(Path.GetFullPath(outDir.TrimEnd('/', '\\')))!);
+        }
         Directory.Move(partial, outDir);
         return summary;
     }
@@ -129,16 +185,33 @@ public static class RunExecutor
         Action<long> progress, string outDir, CancellationToken cancel)
     {
         string checkpointPath = Path.Combine(dir, checkpointFile);
-        var state = File.Exists(checkpointPath) ? Checkpoint.Read(checkpointPath) : null;
-        if (state != null) trainer.SetState(state);
+        string configHash = RunFolder.ConfigHash(config);
+        var state = File.Exists(checkpointPath) || Directory.Exists(checkpointPath) ? Checkpoint.Read(checkpointPath) : null;
+        if (state != null)
+        {
+            if (state.Step > steps)
+                throw new ConfigException($"checkpoint '{checkpointPath}' is at step {state.Step} but the run has {steps} steps; it belongs to another run.");
+            if (state.ConfigHash.Length > 0 && state.ConfigHash != configHash)
+                throw new ConfigException($"checkpoint '{checkpointPath}' was written for other settings than '{dir}/{RunFolder.ConfigFile}' holds now; it was not used.");
+            CheckLog(Path.Combine(dir, metricsFile), state.LogLengths.ElementAtOrDefault(0), state.Step);
+            if (timingFile != null) CheckLog(Path.Combine(dir, timingFile), state.LogLengths.ElementAtOrDefault(1), state.Step);
+            trainer.SetState(state);
+        }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var metrics = OpenCsv(Path.Combine(dir, metricsFile), MetricsRow.Header, state?.LogLengths.ElementAtOrDefault(0));
         using var timing = timingFile == null ? StreamWriter.Null : OpenCsv(Path.Combine(dir, timingFile), MetricsRow.TimingHeader, state?.LogLengths.ElementAtOrDefault(1));
         void Save()
         {
+            // The logs reach the disk before the checkpoint that vouches for their length.
             metrics.Flush();
             timing.Flush();
-            Checkpoint.Write(checkpointPath, trainer.GetState() with { LogLengths = [metrics.BaseStream.Length, timing == StreamWriter.Null ? 0 : timing.BaseStream.Length] });
+            (metrics.BaseStream as FileStream)?.Flush(flushToDisk: true);
+            (timing.BaseStream as FileStream)?.Flush(flushToDisk: true);
+            Checkpoint.Write(checkpointPath, trainer.GetState() with
+            {
+                LogLengths = [metrics.BaseStream.Length, timing == StreamWriter.Null ? 0 : timing.BaseStream.Length],
+                ConfigHash = configHash,
+            });
         }
         progress(trainer.Step);
         trainer.Run(steps, config.LogEvery, row =>
@@ -151,6 +224,32 @@ public static class RunExecutor
         if (cancel.IsCancellationRequested)
             throw new TrainingInterruptedException($"interrupted at step {trainer.Step}; the checkpoint is saved: continue with 'vaelab train --resume {outDir}'.");
         return clock.Elapsed.TotalSeconds;
+    }
+
+    // A log must hold at least the bytes its checkpoint vouches for, and none of them NUL (what a node crash leaves
+    // where the file system had reserved but not written blocks). What is lost cannot be rebuilt: refuse.
+    private static void CheckLog(string path, long lengthAtCheckpoint, long step)
+    {
+        if (lengthAtCheckpoint == 0) return;
+        string? problem = !File.Exists(path) ? "is missing"
+            : new FileInfo(path).Length < lengthAtCheckpoint ? $"has {new FileInfo(path).Length} bytes, fewer than the {lengthAtCheckpoint} its checkpoint at step {step} vouches for"
+            : HasNul(path, lengthAtCheckpoint) ? "holds NUL bytes where logged rows should be" : null;
+        if (problem != null)
+            throw new ConfigException($"'{path}' {problem}: the log was lost in a crash and cannot be rebuilt; start the run again with another --out (the folder is kept).");
+    }
+
+    private static bool HasNul(string path, long length)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        for (long done = 0; done < length;)
+        {
+            int n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, length - done));
+            if (n == 0) return true;
+            if (buffer.AsSpan(0, n).Contains((byte)0)) return true;
+            done += n;
+        }
+        return false;
     }
 
     // Opens a log for appending. On resume the file is cut back to its length at the checkpoint: rows (or parts of

@@ -46,7 +46,7 @@ public static class RunFolder
     }
 
     /// <summary>Writes config.json: the resolved config, its seeds and the environment.</summary>
-    public static void WriteConfig(string dir, RunConfig config, RunEnvironment environment)
+    public static void WriteConfig(string dir, RunConfig config, RunEnvironment environment, DataFileFingerprint? dataFile = null)
     {
         var node = new JsonObject
         {
@@ -54,6 +54,7 @@ public static class RunFolder
             ["seeds"] = new JsonObject { ["data"] = config.DataSeed, ["model"] = config.Seed },
             ["environment"] = JsonSerializer.SerializeToNode(environment, Json.Options),
         };
+        if (dataFile != null) node["dataFile"] = JsonSerializer.SerializeToNode(dataFile, Json.Options);
         AtomicFile.WriteText(Path.Combine(dir, ConfigFile), node.ToJsonString(Json.Options));
     }
 
@@ -67,18 +68,46 @@ public static class RunFolder
         return ConfigResolver.Resolve(config, new Dictionary<string, string>());
     }
 
-    /// <summary>True when the folder's config.json holds exactly <paramref name="config"/>.</summary>
+    /// <summary>The fingerprint of the data file stored in a run's config.json, or null (not a --data-file run, or written before fingerprints).</summary>
+    public static DataFileFingerprint? ReadDataFileFingerprint(string dir)
+    {
+        var root = ConfigResolver.ReadConfigFile(Path.Combine(dir, ConfigFile));
+        try
+        {
+            return root["dataFile"]?.Deserialize<DataFileFingerprint>(Json.Options);
+        }
+        catch (JsonException)
+        {
+            throw new ConfigException($"'{Path.Combine(dir, ConfigFile)}' has a malformed \"dataFile\" entry.");
+        }
+    }
+
+    /// <summary>True when the folder's config.json holds the settings of <paramref name="config"/> (see <see cref="SameSettings"/>).</summary>
     public static bool HasConfig(string dir, RunConfig config)
     {
         try
         {
-            return JsonSerializer.Serialize(ReadConfig(dir), Json.Compact) == JsonSerializer.Serialize(config, Json.Compact);
+            return SameSettings(ReadConfig(dir), config);
         }
         catch (ConfigException)
         {
             return false;
         }
     }
+
+    /// <summary>
+    /// True when a stored config is the run <paramref name="requested"/> asks for. A --data-file run stores the
+    /// file's column count as its data dimension, which the request cannot know: those two are not compared.
+    /// </summary>
+    public static bool SameSettings(RunConfig stored, RunConfig requested)
+    {
+        if (requested.Family == "file") requested = requested with { DataDim = stored.DataDim, Padding = stored.Padding };
+        return JsonSerializer.Serialize(stored, Json.Compact) == JsonSerializer.Serialize(requested, Json.Compact);
+    }
+
+    /// <summary>SHA-256 (hex) of the compact JSON of a config: what a checkpoint records to detect an edited config.json.</summary>
+    public static string ConfigHash(RunConfig config) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(config, Json.Compact))));
 
     /// <summary>Reads summary.json.</summary>
     public static RunSummary ReadSummary(string dir) =>

@@ -51,14 +51,14 @@ public static class ReproduceReport
     public static string ResultsCsv(IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
+        sb.AppendLine(Core.Csv.Line(new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
             .Concat(Metrics.Select(m => m.Name)).Concat(Claims.Definitions.Select(c => c.Id))));
         foreach (var r in records)
         {
             var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv) };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
             cells.AddRange(Claims.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? Claims.NotApplicable));
-            sb.AppendLine(string.Join(",", cells));
+            sb.AppendLine(Core.Csv.Line(cells));
         }
         return sb.ToString();
     }
