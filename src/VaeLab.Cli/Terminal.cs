@@ -20,6 +20,8 @@ public static class Terminal
         Action<System.Runtime.InteropServices.PosixSignalContext> stop = context => { context.Cancel = true; cancel.Cancel(); };
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, stop);
         using var hangup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, stop);
+        // SIGINT too, explicitly: a job started in the background of a script inherits SIGINT ignored, and `kill -INT` should still stop it cleanly.
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, stop);
         try
         {
             if (!show || System.Console.IsOutputRedirected) return work(_ => { }, cancel.Token);

@@ -83,7 +83,7 @@ public static class GridRunner
         {
         }
         if (cancel.IsCancellationRequested)
-            throw new TrainingInterruptedException("interrupted; every unfinished run has saved its checkpoint: run the same command again to continue.");
+            throw new TrainingInterruptedException("stopped; every unfinished run has saved its checkpoint: run the same command again to continue.");
         return outcomes;
     }
 }

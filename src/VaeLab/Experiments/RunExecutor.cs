@@ -222,7 +222,7 @@ public static class RunExecutor
         }, cancel, config.CheckpointEvery, config.CheckpointEvery > 0 ? Save : null);
         Save();
         if (cancel.IsCancellationRequested)
-            throw new TrainingInterruptedException($"interrupted at step {trainer.Step}; the checkpoint is saved: continue with 'vaelab train --resume {outDir}'.");
+            throw new TrainingInterruptedException($"stopped at step {trainer.Step}; the checkpoint is saved: continue with 'vaelab train --resume {outDir}'.");
         return clock.Elapsed.TotalSeconds;
     }
 
