@@ -37,8 +37,20 @@ public static class ParseErrors
             message = $"unexpected argument '{unmatched}' for '{path}'";
         }
         else hint = "";
+        var typed = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'$");
+        if (typed.Success)
+            message = $"{typed.Groups[2].Value} must be {TypeWords(typed.Groups[3].Value)} (got '{typed.Groups[1].Value}')";
         return $"error: {message}; {hint}run '{path} --help' for the list.";
     }
+
+    private static string TypeWords(string type) => type switch
+    {
+        "System.Int32" => $"an integer from {int.MinValue} to {int.MaxValue}",
+        "System.Int64" => "an integer below 2^63",
+        "System.Double" or "System.Single" => "a number",
+        "System.Boolean" => "true or false",
+        _ => "a value of type " + type,
+    };
 
     private static string CommandPath(ParseResult result)
     {

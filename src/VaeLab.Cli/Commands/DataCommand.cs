@@ -37,6 +37,7 @@ public static class DataCommand
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
             var f = RunFolder.CreateFamily(config);
+            VaeLab.Configuration.MemoryEstimate.CheckValues(n, f.AmbientDim, "--count", copies: 3);
             var values = new float[(long)n * f.AmbientDim];
             f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
             new Dataset(values, n, f.AmbientDim).Write(path);

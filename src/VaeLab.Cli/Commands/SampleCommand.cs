@@ -27,6 +27,7 @@ public static class SampleCommand
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
             var (config, model) = RunFolder.LoadModel(run);
+            VaeLab.Configuration.MemoryEstimate.CheckValues(n, config.AmbientDim, "--count", copies: 3);
             GeneratedSamples samples;
             if (r.GetValue(twoStage))
             {

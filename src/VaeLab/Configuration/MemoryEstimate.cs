@@ -29,6 +29,20 @@ public static class MemoryEstimate
                 $"but this machine has {Gib(availableBytes)}; use smaller layers, --latent, --padding or --batch-size.");
     }
 
+    /// <summary>
+    /// Throws naming <paramref name="option"/> when <paramref name="rows"/> x <paramref name="width"/> float values (times
+    /// <paramref name="copies"/> working copies) do not fit in one array (2^31 - 57 elements) or in this machine's memory.
+    /// </summary>
+    public static void CheckValues(long rows, long width, string option, int copies = 2)
+    {
+        double values = (double)rows * width;
+        if (values > Array.MaxLength)
+            throw new ConfigException($"{option} {rows} times the width {width} is {values:0} values, more than one array holds ({Array.MaxLength}); ask for fewer.");
+        double need = 4.0 * values * copies;
+        if (need > Available())
+            throw new ConfigException($"{option} {rows} x {width} needs about {Gib(need)} of memory but this machine has {Gib(Available())}; ask for fewer.");
+    }
+
     /// <summary>The memory this process may use: the GC's limit (physical memory or the container's cgroup limit).</summary>
     public static double Available() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 

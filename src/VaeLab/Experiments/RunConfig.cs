@@ -206,6 +206,11 @@ public sealed record RunConfig
             throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
         if (TrainingSetSize > 0 && TrainingSetSize < BatchSize)
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
+        // Counts whose products index one array must stay below 2^31 elements.
+        if ((long)TrainingSetSize * AmbientDim > Array.MaxLength)
+            throw new ConfigException($"--training-set-size {TrainingSetSize} times n = {AmbientDim} is {(long)TrainingSetSize * AmbientDim} values, more than one array holds ({Array.MaxLength}); use a smaller training set, or 0 for fresh samples.");
+        if (EvalSamples > 10_000_000)
+            throw new ConfigException($"--eval-samples must be <= 10000000 (got {EvalSamples}): more would take hours and not change the estimate; 10000 is the default.");
         if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
     }

@@ -110,8 +110,19 @@ public static class RunFolder
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(config, Json.Compact))));
 
     /// <summary>Reads summary.json.</summary>
-    public static RunSummary ReadSummary(string dir) =>
-        JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(dir, SummaryFile)), Json.Options)!;
+    public static RunSummary ReadSummary(string dir)
+    {
+        string path = Path.Combine(dir, SummaryFile);
+        try
+        {
+            return JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(path), Json.Options)
+                ?? throw new InvalidDataException($"'{path}' is not a VaeLab summary (null).");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a valid VaeLab summary: {e.Message.Split('\n')[0]} Train the run again.");
+        }
+    }
 
     /// <summary>Loads the trained model of a finished run and its family.</summary>
     public static (RunConfig Config, DataFamily Family, Vae Model) Load(string dir, int maxBatch = 1000)
@@ -134,13 +145,24 @@ public static class RunFolder
     /// <summary>Reads metrics.csv as rows.</summary>
     public static IReadOnlyList<MetricsRow> ReadMetrics(string dir)
     {
+        string path = Path.Combine(dir, MetricsFile);
         var rows = new List<MetricsRow>();
-        foreach (string line in File.ReadLines(Path.Combine(dir, MetricsFile)).Skip(1))
+        int lineNumber = 1;
+        foreach (string line in File.ReadLines(path).Skip(1))
         {
+            lineNumber++;
             var f = line.Split(',');
-            if (f.Length < 6) continue;
-            rows.Add(new MetricsRow(long.Parse(f[0], CultureInfo.InvariantCulture), D(f[1]), D(f[2]), D(f[3]), D(f[4]),
-                int.Parse(f[5], CultureInfo.InvariantCulture), 0));
+            if (line.Length == 0) continue;
+            try
+            {
+                if (f.Length < 6) throw new FormatException("fewer than 6 fields");
+                rows.Add(new MetricsRow(long.Parse(f[0], CultureInfo.InvariantCulture), D(f[1]), D(f[2]), D(f[3]), D(f[4]),
+                    int.Parse(f[5], CultureInfo.InvariantCulture), 0));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                throw new InvalidDataException($"'{path}' line {lineNumber} is not a metrics row ('{line[..Math.Min(line.Length, 40)].Replace("\0", "\\0")}'); the log is damaged: train the run again.");
+            }
         }
         return rows;
         static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
