@@ -1,5 +1,6 @@
 using System.CommandLine;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli;
 

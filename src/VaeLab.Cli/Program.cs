@@ -22,7 +22,7 @@ public static class Program
             if (ParseErrors.Line(parsed) is { } line)
             {
                 Console.Error.WriteLine(line);
-                return CliErrors.BadInput;
+                return ExitCodes.BadInput;
             }
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         });

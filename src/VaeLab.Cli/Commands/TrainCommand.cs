@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Configuration;
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -26,13 +27,13 @@ public static class TrainCommand
             var file = result.GetValue(config) is { } path ? ConfigResolver.ReadConfigFile(path) : null;
             var resolved = ConfigResolver.Resolve(file, settings.Overrides(result));
             string outDir = result.GetValue(output) ?? Path.Combine("runs", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            if (RunFolder.IsComplete(outDir))
+            if (RunLayout.IsComplete(outDir))
                 throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out or delete it.");
             SafeFolder.CheckOutput(outDir, "--out");
             // A requeued job re-runs the same command: continue its unfinished run instead of starting over.
-            string partial = RunExecutor.PartialDir(outDir);
+            string partial = RunLayout.PartialDir(outDir);
             bool resuming = false;
-            if (File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && SafeFolder.HasVaeLabConfig(Path.Combine(partial, RunFolder.ConfigFile)))
+            if (File.Exists(Path.Combine(partial, RunLayout.CheckpointFile)) && SafeFolder.HasVaeLabConfig(Path.Combine(partial, RunLayout.ConfigFile)))
             {
                 var stored = RunFolder.ReadConfig(partial);
                 if (!RunFolder.SameSettings(stored, resolved))
@@ -43,7 +44,7 @@ public static class TrainCommand
             var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
                 (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel, resuming));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -52,15 +53,15 @@ public static class TrainCommand
     {
         if (extra || settings.Overrides(result).Count > 0)
             throw new ConfigException("--resume takes no other settings: the run continues with the config it started with.");
-        if (RunFolder.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
+        if (RunLayout.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
         SafeFolder.CheckOutput(dir, "--resume");
-        string partial = RunExecutor.PartialDir(dir);
-        if (!File.Exists(Path.Combine(partial, RunFolder.ConfigFile)))
+        string partial = RunLayout.PartialDir(dir);
+        if (!File.Exists(Path.Combine(partial, RunLayout.ConfigFile)))
             throw new ConfigException($"--resume '{dir}' has no interrupted run ({partial}/config.json is missing); pass the --out folder of the run.");
         var config = RunFolder.ReadConfig(partial);
         var summary = Terminal.Progress(!quiet, $"resume {config.Family}", config.TotalSteps,
             (report, cancel) => RunExecutor.Execute(config, dir, threads: 1, report, cancel, resume: true));
         if (!quiet) Terminal.PrintSummary(dir, summary);
-        return 0;
+        return ExitCodes.Success;
     }
 }

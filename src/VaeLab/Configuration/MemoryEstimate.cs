@@ -1,4 +1,4 @@
-using VaeLab.Experiments;
+using VaeLab.Core;
 
 namespace VaeLab.Configuration;
 
@@ -13,7 +13,7 @@ public static class MemoryEstimate
     /// <summary>Bytes the run of <paramref name="config"/> needs, as a double so that no product overflows.</summary>
     public static double Bytes(RunConfig config)
     {
-        double bytes = Model(config.AmbientDim, config.Latent, config.EncoderHidden, config.DecoderHidden, config.BatchSize, config.Decoder == "sigmoid-affine");
+        double bytes = Model(config.AmbientDim, config.Latent, config.EncoderHidden, config.DecoderHidden, config.BatchSize, config.Decoder == VaeLab.Models.DecoderKind.SigmoidAffine);
         if (config.TwoStage) bytes += Model(config.Latent, config.Latent, config.Stage2Hidden, config.Stage2Hidden, config.BatchSize, false);
         bytes += 4.0 * config.TrainingSetSize * config.AmbientDim;
         return bytes;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VaeLab.Experiments;
 
 namespace VaeLab.Core;
 

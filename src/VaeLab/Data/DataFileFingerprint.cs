@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using VaeLab.Experiments;
+using VaeLab.Core;
 
 namespace VaeLab.Data;
 

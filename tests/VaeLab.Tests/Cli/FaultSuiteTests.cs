@@ -1,7 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using VaeLab.Data;
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
 using VaeLab.Random;
 using Xunit.Abstractions;
 
@@ -18,7 +22,7 @@ public class FaultSuiteTests(ITestOutputHelper output)
     private static readonly Lazy<string> FinishedRun = new(() =>
     {
         string run = Path.Combine(CliRunner.TempDir(), "finished");
-        RunExecutor.Execute(RunConfig.Defaults("sigmoid") with { Latent = 3, Steps = 100, LogEvery = 50, EvalSamples = 100 }, run, 1);
+        RunExecutor.Execute(RunConfig.Defaults(DataFamilyKind.Sigmoid) with { Latent = 3, Steps = 100, LogEvery = 50, EvalSamples = 100 }, run, 1);
         return run;
     });
 
@@ -114,18 +118,18 @@ public class FaultSuiteTests(ITestOutputHelper output)
             ["data", "linear", "--count", "50000000", "--padding", "100000", "--out", "ROOT/d.npy"],
             ["sample", FinishedRun.Value, "--count", "2000000000", "--out", "ROOT/s.npy"],
         ]);
-        var e = Assert.Throws<ConfigException>(() => VaeLab.Configuration.MemoryEstimate.Check(RunConfig.Defaults("linear") with { Latent = 30000, Padding = 30000 }, 8e9));
+        var e = Assert.Throws<ConfigException>(() => VaeLab.Configuration.MemoryEstimate.Check(RunConfig.Defaults(DataFamilyKind.Linear) with { Latent = 30000, Padding = 30000 }, 8e9));
         Assert.Contains("GiB of memory", e.Message);
     }
 
     [Fact]
     public void The_memory_estimate_bounds_what_a_model_really_allocates()
     {
-        var config = RunConfig.Defaults("sphere") with { EncoderHidden = [300, 300], DecoderHidden = [300, 300], BatchSize = 200, Padding = 50 };
+        var config = RunConfig.Defaults(DataFamilyKind.Sphere) with { EncoderHidden = [300, 300], DecoderHidden = [300, 300], BatchSize = 200, Padding = 50 };
         GC.Collect();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var model = RunFolder.CreateModel(config, config.BatchSize);
-        var eval = RunFolder.CreateModel(config, 1000);
+        var model = RunFactory.CreateModel(config, config.BatchSize);
+        var eval = RunFactory.CreateModel(config, 1000);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         GC.KeepAlive((model, eval));
         double estimate = VaeLab.Configuration.MemoryEstimate.Bytes(config);

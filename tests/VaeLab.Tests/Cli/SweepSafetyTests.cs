@@ -1,5 +1,8 @@
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
 
 namespace VaeLab.Tests.Cli;
 
@@ -38,10 +41,10 @@ public class SweepSafetyTests
         Assert.True(code == 0, err);
         Assert.True(File.Exists(Path.Combine(victim, "summary.json")));
         // Data-file sweeps resume: the second run skips both.
-        var stamp = runs.Select(r => File.GetLastWriteTimeUtc(Path.Combine(outDir, r.RelativeDir, RunFolder.ModelFile))).ToArray();
+        var stamp = runs.Select(r => File.GetLastWriteTimeUtc(Path.Combine(outDir, r.RelativeDir, RunLayout.ModelFile))).ToArray();
         var (code2, _, err2) = CliRunner.Run("sweep", sweep, "--out", outDir, "--jobs", "1", "--quiet");
         Assert.True(code2 == 0, err2);
-        Assert.Equal(stamp, runs.Select(r => File.GetLastWriteTimeUtc(Path.Combine(outDir, r.RelativeDir, RunFolder.ModelFile))).ToArray());
+        Assert.Equal(stamp, runs.Select(r => File.GetLastWriteTimeUtc(Path.Combine(outDir, r.RelativeDir, RunLayout.ModelFile))).ToArray());
         // The results file quotes what needs quoting and parses back to its header's width.
         var lines = File.ReadAllLines(Path.Combine(outDir, "results.csv"));
         int width = Csv.Split(lines[0]).Count;

@@ -1,5 +1,9 @@
+using VaeLab.Data;
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 
 namespace VaeLab.Tests.Core;
@@ -9,7 +13,7 @@ public class SafeFolderTests
     private static string VaeLabRun(string dir)
     {
         Directory.CreateDirectory(dir);
-        RunFolder.WriteConfig(dir, RunConfig.Defaults("linear"), RunEnvironment.Current(1));
+        RunFolder.WriteConfig(dir, RunConfig.Defaults(DataFamilyKind.Linear), RunEnvironment.Current(1));
         return dir;
     }
 

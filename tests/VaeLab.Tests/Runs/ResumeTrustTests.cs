@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
+using VaeLab.Data;
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 using VaeLab.Training;
 
@@ -10,7 +14,7 @@ namespace VaeLab.Tests.Runs;
 [Collection("cli")]
 public class ResumeTrustTests
 {
-    private static readonly RunConfig Config = RunConfig.Defaults("sigmoid") with
+    private static readonly RunConfig Config = RunConfig.Defaults(DataFamilyKind.Sigmoid) with
     {
         Latent = 3, Steps = 1000, LogEvery = 50, CheckpointEvery = 200, EvalSamples = 200,
     };
@@ -21,7 +25,7 @@ public class ResumeTrustTests
         string run = Path.Combine(root, name);
         using var cts = new CancellationTokenSource();
         Assert.Throws<TrainingInterruptedException>(() => RunExecutor.Execute(config ?? Config, run, 1, s => { if (s >= 600) cts.Cancel(); }, cts.Token));
-        Assert.True(File.Exists(Path.Combine(RunExecutor.PartialDir(run), RunExecutor.CheckpointFile)));
+        Assert.True(File.Exists(Path.Combine(RunLayout.PartialDir(run), RunLayout.CheckpointFile)));
         return run;
     }
 
@@ -29,13 +33,13 @@ public class ResumeTrustTests
 
     private static void AssertRefusedAndKept(string run, string expected)
     {
-        string partial = RunExecutor.PartialDir(run);
+        string partial = RunLayout.PartialDir(run);
         var before = Snapshot(partial);
         var (exit, _, err) = CliRunner.Run("train", "--resume", run, "--quiet");
         CliProcess.AssertOneLine(ExitCodes.BadInput, exit, err);
         Assert.Contains(expected, err);
         Assert.Equal(before, Snapshot(partial));
-        Assert.False(RunFolder.IsComplete(run));
+        Assert.False(RunLayout.IsComplete(run));
     }
 
     [Fact]
@@ -43,7 +47,7 @@ public class ResumeTrustTests
     {
         string root = CliRunner.TempDir();
         string run = Interrupted(root, "short");
-        string metrics = Path.Combine(RunExecutor.PartialDir(run), RunFolder.MetricsFile);
+        string metrics = Path.Combine(RunLayout.PartialDir(run), RunLayout.MetricsFile);
         byte[] good = File.ReadAllBytes(metrics);
         File.WriteAllBytes(metrics, good[..(good.Length / 2)]);
         AssertRefusedAndKept(run, "fewer than the");
@@ -61,7 +65,7 @@ public class ResumeTrustTests
         File.WriteAllBytes(metrics, good);
         var (exit, _, err) = CliRunner.Run("train", "--resume", run, "--quiet");
         Assert.True(exit == 0, err);
-        Assert.Equal(21, File.ReadAllLines(Path.Combine(run, RunFolder.MetricsFile)).Length);
+        Assert.Equal(21, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
     }
 
     [Fact]
@@ -69,7 +73,7 @@ public class ResumeTrustTests
     {
         string root = CliRunner.TempDir();
         string run = Interrupted(root, "flip");
-        string checkpoint = Path.Combine(RunExecutor.PartialDir(run), RunExecutor.CheckpointFile);
+        string checkpoint = Path.Combine(RunLayout.PartialDir(run), RunLayout.CheckpointFile);
         byte[] good = File.ReadAllBytes(checkpoint);
         string copy = Path.Combine(root, "copy.bin");
         int detected = 0;
@@ -103,7 +107,7 @@ public class ResumeTrustTests
     {
         string root = CliRunner.TempDir();
         string run = Interrupted(root, "edited");
-        string config = Path.Combine(RunExecutor.PartialDir(run), RunFolder.ConfigFile);
+        string config = Path.Combine(RunLayout.PartialDir(run), RunLayout.ConfigFile);
         string original = File.ReadAllText(config);
         var node = JsonNode.Parse(original)!;
         node["config"]!["learningRate"] = 0.5;
@@ -129,7 +133,7 @@ public class ResumeTrustTests
         var (exitOther, _, errOther) = CliRunner.Run([.. args, "--learning-rate", "0.01"]);
         CliProcess.AssertOneLine(ExitCodes.BadInput, exitOther, errOther);
         Assert.Contains("unfinished run with other settings", errOther);
-        Assert.True(File.Exists(Path.Combine(RunExecutor.PartialDir(run), RunExecutor.CheckpointFile)));
+        Assert.True(File.Exists(Path.Combine(RunLayout.PartialDir(run), RunLayout.CheckpointFile)));
 
         var (exit, _, err) = CliRunner.Run(args);
         Assert.True(exit == 0, err);
@@ -137,8 +141,8 @@ public class ResumeTrustTests
         Assert.Contains("resuming it from its checkpoint", err);
         string clean = Path.Combine(root, "clean");
         RunExecutor.Execute(Config, clean, 1);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, RunFolder.ModelFile)), File.ReadAllBytes(Path.Combine(run, RunFolder.ModelFile)));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, RunFolder.MetricsFile)), File.ReadAllBytes(Path.Combine(run, RunFolder.MetricsFile)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, RunLayout.ModelFile)), File.ReadAllBytes(Path.Combine(run, RunLayout.ModelFile)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, RunLayout.MetricsFile)), File.ReadAllBytes(Path.Combine(run, RunLayout.MetricsFile)));
     }
 
     [Fact]
@@ -172,6 +176,6 @@ public class ResumeTrustTests
         Directory.CreateDirectory(empty);
         var (ok, _, okErr) = CliRunner.Run("train", "--out", empty, "--steps", "20", "--log-every", "10", "--eval-samples", "100", "--quiet");
         Assert.True(ok == 0, okErr);
-        Assert.True(RunFolder.IsComplete(empty));
+        Assert.True(RunLayout.IsComplete(empty));
     }
 }

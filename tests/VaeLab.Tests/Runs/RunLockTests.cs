@@ -1,5 +1,7 @@
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
 using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 
@@ -33,15 +35,15 @@ public class RunLockTests
         string run = Path.Combine(root, "run");
         string[] args = ["train", "--out", run, "--steps", "3000", .. Small];
         using var first = CliProcess.Start(args);
-        Assert.True(CliProcess.WaitFor(() => File.Exists(Path.Combine(RunExecutor.PartialDir(run), RunFolder.ConfigFile))), "the first run did not start");
+        Assert.True(CliProcess.WaitFor(() => File.Exists(Path.Combine(RunLayout.PartialDir(run), RunLayout.ConfigFile))), "the first run did not start");
         var (exit, _, err) = CliProcess.Run(args);
         CliProcess.AssertOneLine(ExitCodes.Busy, exit, err);
         Assert.Contains("in use by another vaelab process", err);
         var (firstExit, _, firstErr) = CliProcess.Wait(first);
         Assert.True(firstExit == 0, firstErr);
-        Assert.True(RunFolder.IsComplete(run));
-        Assert.Equal(31, File.ReadAllLines(Path.Combine(run, RunFolder.MetricsFile)).Length);
-        Assert.False(Directory.Exists(RunExecutor.PartialDir(run)));
+        Assert.True(RunLayout.IsComplete(run));
+        Assert.Equal(31, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
+        Assert.False(Directory.Exists(RunLayout.PartialDir(run)));
     }
 
     [Fact]
@@ -52,19 +54,19 @@ public class RunLockTests
         string[] args = ["train", "--out", run, "--steps", "10000", .. Small];
         using (var victim = CliProcess.Start(args))
         {
-            string checkpoint = Path.Combine(RunExecutor.PartialDir(run), RunExecutor.CheckpointFile);
+            string checkpoint = Path.Combine(RunLayout.PartialDir(run), RunLayout.CheckpointFile);
             Assert.True(CliProcess.WaitFor(() => File.Exists(checkpoint) || victim.HasExited), "no checkpoint appeared");
             Assert.False(victim.HasExited, "the run finished before it could be killed");
             victim.Kill();
             victim.WaitForExit();
         }
-        Assert.False(RunLock.IsHeldElsewhere(RunExecutor.PartialDir(run)));
+        Assert.False(RunLock.IsHeldElsewhere(RunLayout.PartialDir(run)));
         // The same command again: takes the dead process's lock over, and resumes instead of starting over.
         var (exit, _, err) = CliProcess.Run(["train", "--out", run, "--steps", "10000", .. Small], 120);
         Assert.True(exit == 0, err);
         Assert.Contains("resuming it from its checkpoint", err);
-        Assert.True(RunFolder.IsComplete(run));
-        Assert.Equal(101, File.ReadAllLines(Path.Combine(run, RunFolder.MetricsFile)).Length);
+        Assert.True(RunLayout.IsComplete(run));
+        Assert.Equal(101, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
     }
 
     [Fact]
@@ -87,9 +89,9 @@ public class RunLockTests
         Assert.Equal(4, runs.Length);
         foreach (string run in runs)
         {
-            Assert.True(RunFolder.IsComplete(run), run);
-            Assert.True(File.Exists(Path.Combine(run, RunFolder.ConfigFile)) && File.Exists(Path.Combine(run, RunFolder.MetricsFile)), run);
-            Assert.Equal(7, File.ReadAllLines(Path.Combine(run, RunFolder.MetricsFile)).Length);
+            Assert.True(RunLayout.IsComplete(run), run);
+            Assert.True(File.Exists(Path.Combine(run, RunLayout.ConfigFile)) && File.Exists(Path.Combine(run, RunLayout.MetricsFile)), run);
+            Assert.Equal(7, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
             Assert.Empty(Directory.GetFiles(run, "*.tmp-*"));
         }
         var (collect, _, cerr) = CliRunner.Run("sweep", "collect", outDir);

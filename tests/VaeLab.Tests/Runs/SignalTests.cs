@@ -1,5 +1,8 @@
 using VaeLab.Core;
-using VaeLab.Experiments;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
 using VaeLab.Tests.Cli;
 
 namespace VaeLab.Tests.Runs;
@@ -17,7 +20,7 @@ public class SignalTests
     {
         string run = Path.Combine(CliRunner.TempDir(), "run");
         using var p = CliProcess.Start(["train", "--out", run, .. Long]);
-        string checkpoint = Path.Combine(RunExecutor.PartialDir(run), RunExecutor.CheckpointFile);
+        string checkpoint = Path.Combine(RunLayout.PartialDir(run), RunLayout.CheckpointFile);
         Assert.True(CliProcess.WaitFor(() => File.Exists(checkpoint) || p.HasExited), "no checkpoint appeared");
         CliProcess.Signal(p, signal);
         var (exit, _, err) = CliProcess.Wait(p);
@@ -25,8 +28,8 @@ public class SignalTests
         var state = VaeLab.Training.Checkpoint.Read(checkpoint);
         Assert.True(state.Step > 0 && state.Step < 200_000);
         // The checkpoint was written at the step it stopped at, and the logs hold exactly what it vouches for.
-        Assert.Equal(state.LogLengths[0], new FileInfo(Path.Combine(RunExecutor.PartialDir(run), RunFolder.MetricsFile)).Length);
-        Assert.False(RunFolder.IsComplete(run));
+        Assert.Equal(state.LogLengths[0], new FileInfo(Path.Combine(RunLayout.PartialDir(run), RunLayout.MetricsFile)).Length);
+        Assert.False(RunLayout.IsComplete(run));
     }
 
     [Fact]
@@ -41,14 +44,14 @@ public class SignalTests
         string outDir = Path.Combine(root, "out");
         using var p = CliProcess.Start(["sweep", sweep, "--out", outDir, "--jobs", "2", "--quiet"]);
         Assert.True(CliProcess.WaitFor(() => Directory.Exists(Path.Combine(outDir, "runs", "stop"))
-            && Directory.GetFiles(Path.Combine(outDir, "runs", "stop"), RunExecutor.CheckpointFile, SearchOption.AllDirectories).Length == 2 || p.HasExited), "no checkpoints appeared");
+            && Directory.GetFiles(Path.Combine(outDir, "runs", "stop"), RunLayout.CheckpointFile, SearchOption.AllDirectories).Length == 2 || p.HasExited), "no checkpoints appeared");
         CliProcess.Signal(p, 2);
         var (exit, _, err) = CliProcess.Wait(p);
         CliProcess.AssertOneLine(ExitCodes.Interrupted, exit, err, "interrupted: ");
         foreach (string partial in Directory.GetDirectories(Path.Combine(outDir, "runs", "stop")))
         {
             Assert.EndsWith(".partial", partial);
-            Assert.True(VaeLab.Training.Checkpoint.Read(Path.Combine(partial, RunExecutor.CheckpointFile)).Step > 0);
+            Assert.True(VaeLab.Training.Checkpoint.Read(Path.Combine(partial, RunLayout.CheckpointFile)).Step > 0);
         }
     }
 }
