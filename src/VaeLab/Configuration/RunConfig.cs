@@ -173,6 +173,8 @@ public sealed record RunConfig
         if (Family != DataFamilyKind.File && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{KindNames.Of(Family)}').");
         Finite("held-out-fraction", HeldOutFraction);
         if (HeldOutFraction is < 0 or > 0.9) throw new ConfigException($"--held-out-fraction must be within [0, 0.9] (got {HeldOutFraction}).");
+        if (Family != DataFamilyKind.File && (HeldOutFraction > 0 || Standardize))
+            throw new ConfigException($"--{(Standardize ? "standardize" : "held-out-fraction")} applies only with --data-file; the built-in families draw fresh samples.");
         if (Family == DataFamilyKind.File && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
         AtLeast("data-dim", DataDim, Family == DataFamilyKind.Sphere ? 2 : 1, Family == DataFamilyKind.Sphere ? "a sphere needs d >= 2" : null);
         AtLeast("linear-rank", LinearRank, 1);

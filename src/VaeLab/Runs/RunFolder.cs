@@ -12,11 +12,12 @@ namespace VaeLab.Runs;
 /// <summary>Reads and writes the contents of a run folder (file names: <see cref="RunLayout"/>).</summary>
 public static class RunFolder
 {
-    /// <summary>The trained stage-2 model of a finished two-stage run, or null for a one-stage run.</summary>
+    /// <summary>The trained stage-2 model of a finished two-stage run, or null for a one-stage run; a two-stage run without it is an error.</summary>
     public static Vae? LoadStage2(string dir, RunConfig config, int maxBatch = 1000)
     {
         string path = Path.Combine(dir, RunLayout.Stage2ModelFile);
-        if (!config.TwoStage || !File.Exists(path)) return null;
+        if (!config.TwoStage) return null;
+        if (!File.Exists(path)) throw new InvalidDataException($"'{dir}' is a two-stage run but has no {RunLayout.Stage2ModelFile}; train it again.");
         var model = RunFactory.CreateStage2Model(config, maxBatch);
         SafeTensors.Read(path, model.Parameters);
         return model;

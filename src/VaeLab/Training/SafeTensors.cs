@@ -79,7 +79,12 @@ public static class SafeTensors
                 throw new InvalidDataException($"'{path}': tensor '{t.Name}' has no valid \"data_offsets\" (two integers [begin, end]).");
             if (begin < 0 || end != begin + 4L * t.Length || dataStart + end > bytes.Length)
                 throw new InvalidDataException($"'{path}': tensor '{t.Name}' has data_offsets [{begin}, {end}] outside the data ({bytes.Length - dataStart} bytes) or of the wrong length.");
-            MemoryMarshal.Cast<byte, float>(bytes.AsSpan(dataStart + (int)begin, 4 * t.Length)).CopyTo(store.Value(t));
+            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(dataStart + (int)begin, 4 * t.Length));
+            // A model with NaN or infinite weights would give NaN samples and diagnostics without a word: refuse it.
+            foreach (float v in values)
+                if (!float.IsFinite(v))
+                    throw new InvalidDataException($"'{path}': tensor '{t.Name}' holds NaN or infinite values; the model is unusable, train it again.");
+            values.CopyTo(store.Value(t));
         }
         var metadata = new Dictionary<string, string>();
         if (header["__metadata__"] is JsonObject m)

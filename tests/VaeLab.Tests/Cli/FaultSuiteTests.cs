@@ -151,6 +151,7 @@ public class FaultSuiteTests(ITestOutputHelper output)
             ("model.safetensors", b => SetHeader(b, h => h.Replace("\"shape\"", "\"shap\""))),
             ("model.safetensors", b => BitConverter.GetBytes(ulong.MaxValue).Concat(b[8..]).ToArray()),
             ("model.safetensors", _ => []),
+            ("model.safetensors", b => { var c = (byte[])b.Clone(); BitConverter.GetBytes(float.NaN).CopyTo(c, 8 + (int)BitConverter.ToUInt64(b, 0)); return c; }),
             ("summary.json", _ => "{ not json"u8.ToArray()),
             ("summary.json", _ => "null"u8.ToArray()),
             ("summary.json", _ => "{\"finalLoss\": \"x\"}"u8.ToArray()),
@@ -179,6 +180,22 @@ public class FaultSuiteTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"malformed run files: {n} cases, {n} clear errors, 0 crashes, 0 data lost");
+    }
+
+    [Fact]
+    public void Settings_that_would_be_silently_ignored_are_refused()
+    {
+        Check("silent settings", [
+            ["train", "--held-out-fraction", "0.2", "--out", "ROOT/r", "--quiet"],
+            ["train", "--standardize", "--family", "sigmoid", "--out", "ROOT/r", "--quiet"],
+        ]);
+        // A two-stage run without its stage-2 model is not analysed as one-stage.
+        string run = Path.Combine(CliRunner.TempDir(), "two");
+        RunExecutor.Execute(RunConfig.Defaults(DataFamilyKind.Sigmoid) with { Latent = 3, Steps = 60, LogEvery = 30, EvalSamples = 100, TwoStage = true, Stage2Steps = 60, Stage2Hidden = [8] }, run, 1);
+        File.Delete(Path.Combine(run, RunLayout.Stage2ModelFile));
+        var (exit, _, err) = CliRunner.Run("analyze", run);
+        CliProcess.AssertOneLine(ExitCodes.BadInput, exit, err);
+        Assert.Contains("stage2.safetensors", err);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class RunLockTests
     {
         string root = CliRunner.TempDir();
         string run = Path.Combine(root, "run");
-        string[] args = ["train", "--out", run, "--steps", "3000", .. Small];
+        string[] args = ["train", "--out", run, "--steps", "10000", .. Small];
         using var first = CliProcess.Start(args);
         Assert.True(CliProcess.WaitFor(() => File.Exists(Path.Combine(RunLayout.PartialDir(run), RunLayout.ConfigFile))), "the first run did not start");
         var (exit, _, err) = CliProcess.Run(args);
@@ -42,7 +42,7 @@ public class RunLockTests
         var (firstExit, _, firstErr) = CliProcess.Wait(first);
         Assert.True(firstExit == 0, firstErr);
         Assert.True(RunLayout.IsComplete(run));
-        Assert.Equal(31, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
+        Assert.Equal(101, File.ReadAllLines(Path.Combine(run, RunLayout.MetricsFile)).Length);
         Assert.False(Directory.Exists(RunLayout.PartialDir(run)));
     }
 
