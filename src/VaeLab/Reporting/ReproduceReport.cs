@@ -55,14 +55,14 @@ public static class ReproduceReport
     public static string ResultsCsv(IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
+        sb.AppendLine(Core.Csv.Line(new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
             .Concat(Metrics.Select(m => m.Name)).Concat(ClaimRules.Definitions.Select(c => c.Id))));
         foreach (var r in records)
         {
             var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv) };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
             cells.AddRange(ClaimRules.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? ClaimRules.NotApplicable));
-            sb.AppendLine(string.Join(",", cells));
+            sb.AppendLine(Core.Csv.Line(cells));
         }
         return sb.ToString();
     }

@@ -9,4 +9,7 @@ public sealed record TrainerState(long Step, float[] Parameters, float[][] Optim
 {
     /// <summary>Byte lengths of the run's log files at this step.</summary>
     public long[] LogLengths { get; init; } = [];
+
+    /// <summary>SHA-256 (hex) of the run's resolved config when the checkpoint was written; "" when unknown.</summary>
+    public string ConfigHash { get; init; } = "";
 }
