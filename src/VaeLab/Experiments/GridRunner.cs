@@ -1,12 +1,17 @@
-using System.Collections.Concurrent;
+using VaeLab.Grids;
 
 namespace VaeLab.Experiments;
 
 /// <summary>Outcome of one grid run: trained now, skipped as already finished, or failed with a message.</summary>
-public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, string? Error);
+public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, string? Error)
+{
+    /// <summary>Seconds a worker spent on this run in this invocation (training, stage 2, analysis).</summary>
+    public double BusySeconds { get; init; }
+}
 
 /// <summary>
-/// Runs a list of configurations in parallel, one run per worker, into OUT/runs/GRID/CONFIG-dsSEED. Finished
+/// Runs a list of configurations in parallel on <c>jobs</c> workers into OUT/runs/GRID/CONFIG-dsSEED; stage 1, stage 2
+/// and the analysis of a run are separate work items (<see cref="WorkPool"/>). Finished
 /// runs (summary.json and the analysis marker present, same resolved config) are skipped; partial ones continue
 /// from their checkpoint (or restart when they have none), and finished ones whose config differs restart. Each run's
 /// result depends only on its own config and seeds, never on the number of workers.
@@ -20,50 +25,79 @@ public static class GridRunner
         Func<string, bool> isAnalysed, Action<long> progress, CancellationToken cancel = default)
     {
         var outcomes = new GridRunOutcome[runs.Count];
-        var order = Enumerable.Range(0, runs.Count).OrderByDescending(i => runs[i].Cost).ToArray();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel };
+        var busy = new double[runs.Count];
+        // Three work items per run: stage 1, then stage 2 (and the summary), then the analysis, each queued when the one
+        // before it ends. Largest estimated cost first, so the long stage-1 trainings start first and the short items
+        // fill both cores at the end.
+        var items = Enumerable.Range(0, runs.Count).Select(i => new WorkItem(GridSchedule.Stage1Seconds(runs[i].Config), () => Start(i))).ToArray();
         try
         {
-            // NoBuffering hands out one run at a time in cost order, so the slowest runs start first.
-            Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), options, i =>
-            {
-                var run = runs[i];
-                string dir = Path.Combine(outDir, run.RelativeDir);
-                try
-                {
-                    if (RunFolder.IsComplete(dir) && !RunFolder.HasConfig(dir, run.Config))
-                        Directory.Delete(dir, recursive: true);
-                    if (RunFolder.IsComplete(dir) && isAnalysed(dir))
-                    {
-                        progress(run.Config.TotalSteps);
-                        outcomes[i] = new GridRunOutcome(run, dir, "skipped", null);
-                        return;
-                    }
-                    if (!RunFolder.IsComplete(dir))
-                    {
-                        Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
-                        string partial = RunExecutor.PartialDir(dir);
-                        bool resume = File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
-                        long last = 0;
-                        RunExecutor.Execute(run.Config, dir, jobs, step => { progress(step - last); last = step; }, cancel, resume);
-                    }
-                    else
-                    {
-                        progress(run.Config.TotalSteps);
-                    }
-                    analyze(dir);
-                    outcomes[i] = new GridRunOutcome(run, dir, "trained", null);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    outcomes[i] = new GridRunOutcome(run, dir, "failed", e.Message);
-                }
-            });
+            WorkPool.Run(items, jobs, cancel);
         }
         catch (OperationCanceledException)
         {
         }
         cancel.ThrowIfCancellationRequested();
-        return outcomes;
+        return [.. outcomes.Select((o, i) => o with { BusySeconds = busy[i] })];
+
+        IEnumerable<WorkItem> Start(int i) => Step(i, () =>
+        {
+            var run = runs[i];
+            string dir = Path.Combine(outDir, run.RelativeDir);
+            if (RunFolder.IsComplete(dir) && !RunFolder.HasConfig(dir, run.Config))
+                Directory.Delete(dir, recursive: true);
+            if (RunFolder.IsComplete(dir) && isAnalysed(dir))
+            {
+                progress(run.Config.TotalSteps);
+                outcomes[i] = new GridRunOutcome(run, dir, "skipped", null);
+                return [];
+            }
+            if (RunFolder.IsComplete(dir))
+            {
+                progress(run.Config.TotalSteps);
+                return [Analysis(i, dir)];
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
+            string partial = RunExecutor.PartialDir(dir);
+            bool resume = File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
+            long last = 0;
+            void Report(long step)
+            {
+                progress(step - last);
+                last = step;
+            }
+            var stage1 = RunExecutor.TrainStage1(run.Config, dir, jobs, Report, cancel, resume);
+            return [new WorkItem(GridSchedule.Stage2Seconds(run.Config), () => Step(i, () =>
+            {
+                RunExecutor.Finish(stage1, Report, cancel);
+                return [Analysis(i, dir)];
+            }))];
+        });
+
+        WorkItem Analysis(int i, string dir) => new(GridSchedule.AnalysisSeconds, () => Step(i, () =>
+        {
+            analyze(dir);
+            outcomes[i] = new GridRunOutcome(runs[i], dir, "trained", null);
+            return [];
+        }));
+
+        // Runs one item of run i, adding its time to the run's busy time; a failure ends the run with its message.
+        IEnumerable<WorkItem> Step(int i, Func<IEnumerable<WorkItem>> work)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return [.. work()];
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes[i] = new GridRunOutcome(runs[i], Path.Combine(outDir, runs[i].RelativeDir), "failed", e.Message);
+                return [];
+            }
+            finally
+            {
+                busy[i] += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            }
+        }
     }
 }

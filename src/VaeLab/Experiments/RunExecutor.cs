@@ -27,7 +27,15 @@ public static class RunExecutor
     /// receives the steps done so far over both stages. On cancellation a checkpoint is written and
     /// <see cref="TrainingInterruptedException"/> thrown.
     /// </summary>
-    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false)
+    public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false) =>
+        Finish(TrainStage1(config, outDir, threads, progress, cancel, resume), progress, cancel);
+
+    /// <summary>
+    /// The first half of <see cref="Execute"/>: trains stage 1 into the partial folder (its checkpoint stays there) and
+    /// estimates its final loss. <see cref="Finish"/> then trains stage 2 and completes the folder, on any thread, at
+    /// any later time: the grid runner schedules the two as separate work items.
+    /// </summary>
+    public static TrainedStage1 TrainStage1(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false)
     {
         config.Validate();
         string partial = PartialDir(outDir);
@@ -65,6 +73,15 @@ public static class RunExecutor
         }
         double[] variances = trainer.EncoderVariances();
         Array.Sort(variances);
+        return new TrainedStage1(config, outDir, model, family, trainer.Step, wall, final, se, variances, dataFile);
+    }
+
+    /// <summary>Trains stage 2 when the run is two-stage, writes the model and summary.json and renames the partial folder to the run folder.</summary>
+    public static RunSummary Finish(TrainedStage1 stage1, Action<long>? progress = null, CancellationToken cancel = default)
+    {
+        var (config, outDir, model, family) = (stage1.Config, stage1.OutDir, stage1.Model, stage1.Family);
+        var (final, se, variances, wall) = (stage1.Final, stage1.FinalStandardError, stage1.EncoderVariances, stage1.WallSeconds);
+        string partial = PartialDir(outDir);
         Stage2Summary? stage2 = config.TwoStage ? TrainStage2(config, model, family, partial, progress, outDir, cancel) : null;
         var summary = new RunSummary
         {
@@ -78,11 +95,11 @@ public static class RunExecutor
             EncoderVariances = variances,
             ActiveLatents = variances.Count(v => v < config.ActiveThreshold),
             ActiveThreshold = config.ActiveThreshold,
-            Steps = trainer.Step,
+            Steps = stage1.Steps,
             WallSeconds = wall,
-            MicrosecondsPerStep = trainer.Step > 0 ? wall * 1e6 / trainer.Step : 0,
+            MicrosecondsPerStep = stage1.Steps > 0 ? wall * 1e6 / stage1.Steps : 0,
             Stage2 = stage2,
-            DataFile = dataFile,
+            DataFile = stage1.DataFile,
         };
         SafeTensors.Write(Path.Combine(partial, RunFolder.ModelFile), model.Parameters, new Dictionary<string, string>
         {

@@ -1,14 +1,33 @@
 using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using VaeLab.Benchmarking;
 using VaeLab.Models;
-using VaeLab.Training;
 
 namespace VaeLab.Experiments;
 
 /// <summary>One workload's measured step time.</summary>
 public sealed record WorkloadResult(string Name, double UsPerStep, double StepsPerSecond, double Gflops, double PercentOfPeak,
-    double AllocatedBytesPerStep, double[] RepetitionsUs, long FlopsPerStep);
+    double AllocatedBytesPerStep, double[] RepetitionsUs, long FlopsPerStep)
+{
+    /// <summary>µs per step of the data and noise sampling alone (median); NaN when not measured.</summary>
+    public double SamplingUsPerStep { get; init; } = double.NaN;
+
+    /// <summary>The target this workload is held to, in words; empty when none.</summary>
+    public string Target { get; init; } = "";
+
+    /// <summary>Whether the target is met; null when there is none.</summary>
+    public bool? TargetMet { get; init; }
+
+    /// <summary>What UsPerStep is per: "step" (a training step) or "analysis" (one run's whole analysis).</summary>
+    public string Unit { get; init; } = "step";
+
+    /// <summary>Cold-start workloads: µs per step at the steady state, and the first steps' time over it; NaN otherwise.</summary>
+    public double SteadyUsPerStep { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="SteadyUsPerStep"/>
+    public double ColdRatio { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// Times full training steps (data sampling and all noise included) on one thread: warm-up, then the
@@ -19,9 +38,8 @@ public static class StepBenchmark
     /// <summary>Times <paramref name="repetitions"/> blocks of about <paramref name="secondsPerRepetition"/> each.</summary>
     public static WorkloadResult Run(string name, int repetitions = 7, double secondsPerRepetition = 0.4, double peakGflops = double.NaN)
     {
-        var c = BenchmarkWorkloads.Config(name);
-        var model = RunFolder.CreateModel(c, c.BatchSize);
-        var trainer = new Trainer(model, RunFolder.CreateFamily(c), new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, 0, c.Seed, c.ActiveThreshold));
+        var workload = BenchmarkWorkloads.Create(name);
+        var trainer = workload.Trainer;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < 0.5 || trainer.Step < 300) trainer.TrainStep();
         double warmUs = clock.Elapsed.TotalMicroseconds / trainer.Step;
@@ -37,15 +55,31 @@ public static class StepBenchmark
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         }
         double median = reps.Order().ElementAt(repetitions / 2);
-        long flops = FlopsPerStep(model, c.BatchSize);
+        long flops = workload.FlopsPerStep;
         double gflops = flops / median / 1e3;
-        return new WorkloadResult(name, median, 1e6 / median, gflops, 100 * gflops / peakGflops, (double)allocated / (steps * repetitions), reps, flops);
+        var result = new WorkloadResult(name, median, 1e6 / median, gflops, 100 * gflops / peakGflops, (double)allocated / (steps * repetitions), reps, flops)
+        {
+            SamplingUsPerStep = MeasureSampling(workload, repetitions, steps),
+        };
+        return BenchTargets.Judge(result, peakGflops);
     }
 
-    /// <summary>6 · batch · Σ in·out over Linear layers: forward, weight gradient and input gradient GEMMs.</summary>
-    public static long FlopsPerStep(Vae model, int batch) =>
-        model.Parameters.Tensors.Where(t => t.Name.EndsWith(".weight", StringComparison.Ordinal))
-            .Sum(t => 6L * batch * t.Shape[0] * t.Shape[1]);
+    /// <summary>Executed GEMM FLOPs of one training step (<see cref="Flops.TrainingStep"/>).</summary>
+    public static long FlopsPerStep(Vae model, int batch) => Flops.TrainingStep(model, batch);
+
+    // Median µs of one step's data and noise sampling, timed like the steps.
+    private static double MeasureSampling(StepWorkload workload, int repetitions, int steps)
+    {
+        for (int i = 0; i < 1000; i++) workload.SampleOnly();
+        var reps = new double[repetitions];
+        for (int r = 0; r < repetitions; r++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            for (int i = 0; i < steps; i++) workload.SampleOnly();
+            reps[r] = Stopwatch.GetElapsedTime(t0).TotalMicroseconds / steps;
+        }
+        return reps.Order().ElementAt(repetitions / 2);
+    }
 
     /// <summary>Single-core FMA peak in GFLOP/s: 12 independent vector FMA chains (2 flops per lane).</summary>
     public static double MeasurePeakGflops()

@@ -78,7 +78,7 @@ public static class ReproduceReport
         sb.AppendLine("# VaeLab: the paper, rerun claim by claim\n");
         sb.AppendLine($"Koehler, Mehta, Zhou & Risteski, *VAEs in the presence of low-dimensional data* (ICLR 2022), and Dai & Wipf's claims, rerun with VaeLab {env.Version}.\n");
         sb.AppendLine($"- command: `{command}`");
-        sb.AppendLine($"- profile: {Grids.Describe(profile)}");
+        sb.AppendLine($"- profile: {Experiments.Grids.Describe(profile)}");
         sb.AppendLine($"- machine: {env.Cpu}, {env.LogicalCores} logical cores, SIMD {env.SimdWidthBits} bit, {env.Os}, {env.Runtime}; {env.Threads} parallel runs");
         sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; training time summed over runs {records.Sum(r => r.Summary.WallSeconds):F0} s; this invocation {wallSeconds:F0} s ({outcomes.Count(o => o.Status == "skipped")} runs were already finished)");
         sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (summary.json, diagnostics.json); `results.csv` has one row per run.\n");
@@ -153,7 +153,7 @@ public static class ReproduceReport
         }
         else if (grid == "sphere")
         {
-            sb.AppendLine(Grids.SphereSeedNote + "\n");
+            sb.AppendLine(Experiments.Grids.SphereSeedNote + "\n");
             sb.AppendLine("First two coordinates, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
                 sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "projection.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "projection-two-stage.png")})" : ""));

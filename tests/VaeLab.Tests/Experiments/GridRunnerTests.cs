@@ -55,13 +55,13 @@ public class GridRunnerTests
     [Fact]
     public void Paper_grids_have_the_papers_54_runs()
     {
-        var paper = Grids.All("paper");
+        var paper = VaeLab.Experiments.Grids.All("paper");
         Assert.Equal(54, paper.Count);
         Assert.Equal(21, paper.Count(r => r.Grid == "linear"));
         Assert.All(paper.Where(r => r.Grid == "linear"), r => Assert.Equal((100_000, 1e-3, -1.0), (r.Config.Steps, r.Config.LearningRate, r.Config.InitialLogVariance)));
         Assert.All(paper.Where(r => r.Grid == "sigmoid"), r => Assert.Equal(("sigmoid-affine", 150_000, 1e-4), (r.Config.Decoder, r.Config.Steps, r.Config.LearningRate)));
         Assert.All(paper.Where(r => r.Grid == "sphere"), r => Assert.Equal([200, 200, 200], r.Config.DecoderHidden));
         Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
-        Assert.Throws<ConfigException>(() => Grids.All("slow"));
+        Assert.Throws<ConfigException>(() => VaeLab.Experiments.Grids.All("slow"));
     }
 }
