@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using VaeLab.Diagnostics;
 using VaeLab.Experiments;
+using VaeLab.Grids;
 using VaeLab.Reporting;
 using VaeLab.Training;
 
@@ -33,7 +34,10 @@ public static class ReproduceCommand
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Experiments.Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            var gridClock = Stopwatch.StartNew();
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
+            double gridSeconds = gridClock.Elapsed.TotalSeconds;
+            var compute = GridCompute.From(outcomes, workers, gridSeconds, StepBenchmark.MeasurePeakGflops());
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
             var theory = TheoryExperiment.Run(new TheorySettings());
@@ -41,7 +45,7 @@ public static class ReproduceCommand
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10, theory.C11 })
                 AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]")}");

@@ -36,15 +36,18 @@ public static class Flops
     /// All training FLOPs of a run: stage-1 steps, and for a two-stage run the stage-2 steps, each of which also runs
     /// the stage-1 encoder forward to draw its codes. The final loss estimates and the analysis are not counted.
     /// </summary>
-    public static double Run(RunConfig config)
+    public static double Run(RunConfig config) => Run(config, config.Steps, config.TwoStage ? config.Stage2StepsResolved : 0);
+
+    /// <summary>FLOPs of <paramref name="stage1Steps"/> stage-1 and <paramref name="stage2Steps"/> stage-2 steps of a run of <paramref name="config"/>.</summary>
+    public static double Run(RunConfig config, long stage1Steps, long stage2Steps)
     {
         // Models at batch 1: the FLOP count depends only on the layer shapes.
         var stage1 = new Vae(config.ToArchitecture(), 1, RngStreams.Create(0, "flops"));
-        double total = (double)config.Steps * TrainingStep(stage1, config.BatchSize);
-        if (config.TwoStage)
+        double total = (double)stage1Steps * TrainingStep(stage1, config.BatchSize);
+        if (config.TwoStage && stage2Steps > 0)
         {
             var stage2 = new Vae(config.ToStage2Architecture(), 1, RngStreams.Create(0, "flops"));
-            total += (double)config.Stage2StepsResolved * (TrainingStep(stage2, config.BatchSize) + EncoderForward(stage1, config.BatchSize));
+            total += (double)stage2Steps * (TrainingStep(stage2, config.BatchSize) + EncoderForward(stage1, config.BatchSize));
         }
         return total;
     }

@@ -1,3 +1,4 @@
+using VaeLab.Benchmarking;
 using VaeLab.Grids;
 
 namespace VaeLab.Experiments;
@@ -7,6 +8,9 @@ public sealed record GridRunOutcome(GridRun Run, string Dir, string Status, stri
 {
     /// <summary>Seconds a worker spent on this run in this invocation (training, stage 2, analysis).</summary>
     public double BusySeconds { get; init; }
+
+    /// <summary>Training FLOPs of the steps this invocation trained (<see cref="Benchmarking.Flops"/>): a resumed run counts only the steps after its checkpoint.</summary>
+    public double TrainedFlops { get; init; }
 }
 
 /// <summary>
@@ -26,6 +30,7 @@ public static class GridRunner
     {
         var outcomes = new GridRunOutcome[runs.Count];
         var busy = new double[runs.Count];
+        var trainedSteps = new long[runs.Count, 2];
         // Three work items per run: stage 1, then stage 2 (and the summary), then the analysis, each queued when the one
         // before it ends. Largest estimated cost first, so the long stage-1 trainings start first and the short items
         // fill both cores at the end.
@@ -38,7 +43,7 @@ public static class GridRunner
         {
         }
         cancel.ThrowIfCancellationRequested();
-        return [.. outcomes.Select((o, i) => o with { BusySeconds = busy[i] })];
+        return [.. outcomes.Select((o, i) => o with { BusySeconds = busy[i], TrainedFlops = Flops.Run(o.Run.Config, trainedSteps[i, 0], trainedSteps[i, 1]) })];
 
         IEnumerable<WorkItem> Start(int i) => Step(i, () =>
         {
@@ -60,15 +65,20 @@ public static class GridRunner
             Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
             string partial = RunExecutor.PartialDir(dir);
             bool resume = File.Exists(Path.Combine(partial, RunExecutor.CheckpointFile)) && RunFolder.HasConfig(partial, run.Config);
-            long last = 0;
+            // Steps over both stages; each stage reports its starting step first (the checkpoint's when resumed).
+            long last = 0, stageStart = -1;
+            int stage = 0;
             void Report(long step)
             {
                 progress(step - last);
                 last = step;
+                if (stageStart < 0) stageStart = step;
+                trainedSteps[i, stage] = step - stageStart;
             }
             var stage1 = RunExecutor.TrainStage1(run.Config, dir, jobs, Report, cancel, resume);
             return [new WorkItem(GridSchedule.Stage2Seconds(run.Config), () => Step(i, () =>
             {
+                (stage, stageStart) = (1, -1);
                 RunExecutor.Finish(stage1, Report, cancel);
                 return [Analysis(i, dir)];
             }))];
