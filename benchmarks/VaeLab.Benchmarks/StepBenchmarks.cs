@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using VaeLab.Experiments;
+using VaeLab.Benchmarking;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Benchmarks;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using VaeLab.Benchmarking;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -62,7 +62,7 @@ public static class BenchCommand
                 };
                 AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
-using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Grids;
 using VaeLab.Reporting;
-using VaeLab.Training;
+using VaeLab.Runs;
+using VaeLab.Theory;
 
 namespace VaeLab.Cli.Commands;
 
@@ -26,34 +27,34 @@ public static class ReproduceCommand
         command.SetAction(result =>
         {
             string name = result.GetValue(profile)!;
-            var runs = Experiments.Grids.All(name);
+            var runs = PaperGrids.All(name);
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
-            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Experiments.Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var gridClock = Stopwatch.StartNew();
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             double gridSeconds = gridClock.Elapsed.TotalSeconds;
-            var compute = GridCompute.From(outcomes, workers, gridSeconds, StepBenchmark.MeasurePeakGflops());
+            var compute = GridCompute.From(outcomes, workers, gridSeconds, VaeLab.Numerics.FmaPeak.MeasureGflops());
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
-            var theory = TheoryExperiment.Run(new TheorySettings());
+            var theory = TheoryClaims.Run(new TheorySettings());
             TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10!, theory.C11!], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
-            foreach (var c in new[] { theory.C10, theory.C11 })
-                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
+            foreach (var c in new[] { theory.C10!, theory.C11! })
+                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
     }
@@ -61,7 +62,7 @@ public static class ReproduceCommand
     private static void PrintClaims(IReadOnlyList<RunRecord> records)
     {
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
-        foreach (var c in Claims.Definitions)
+        foreach (var c in ClaimRules.Definitions)
         {
             var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
                 .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();

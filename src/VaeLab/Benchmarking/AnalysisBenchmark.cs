@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Runs;
 using VaeLab.Reporting;
 
 namespace VaeLab.Benchmarking;

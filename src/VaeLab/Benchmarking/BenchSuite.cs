@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Benchmarking;
 

@@ -1,4 +1,4 @@
-using VaeLab.Experiments;
+
 
 namespace VaeLab.Benchmarking;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Benchmarking;
 

@@ -1,5 +1,6 @@
 using VaeLab.Data;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Runs;
 using VaeLab.Models;
 using VaeLab.Random;
 using VaeLab.Training;
@@ -49,10 +50,9 @@ public sealed class StepWorkload
     /// <summary>A stage-1 workload for <paramref name="config"/>: the model and data a run of it trains on.</summary>
     public static StepWorkload Stage1(string name, RunConfig config)
     {
-        var model = RunFolder.CreateModel(config, config.BatchSize);
-        var family = RunFolder.CreateFamily(config);
-        var trainer = new Trainer(model, family, new TrainingOptions(config.BatchSize, (float)config.LearningRate, config.Optimizer, 0, config.Seed, config.ActiveThreshold));
-        return new StepWorkload(name, trainer, family, Flops.TrainingStep(model, config.BatchSize));
+        var family = RunFactory.CreateFamily(config);
+        var trainer = RunFactory.CreateTrainer(config, RunFactory.CreateModel(config, config.BatchSize), family);
+        return new StepWorkload(name, trainer, family, Flops.TrainingStep(trainer.Vae, config.BatchSize));
     }
 
     /// <summary>
@@ -61,13 +61,10 @@ public sealed class StepWorkload
     /// </summary>
     public static StepWorkload Stage2(string name, RunConfig config)
     {
-        var stage1 = RunFolder.CreateModel(config, config.BatchSize);
-        var family = RunFolder.CreateFamily(config);
-        var codes = new LatentCodeSource(stage1, family, config.BatchSize);
-        var model = RunFolder.CreateStage2Model(config, config.BatchSize);
-        ulong seed = RngStreams.DeriveSeed(config.Seed, "stage2");
-        var trainer = new Trainer(model, codes, new TrainingOptions(config.BatchSize, (float)config.Stage2LearningRateResolved, "adam", 0, seed, config.ActiveThreshold));
-        long flops = Flops.TrainingStep(model, config.BatchSize) + Flops.EncoderForward(stage1, config.BatchSize);
+        var stage1 = RunFactory.CreateModel(config, config.BatchSize);
+        var codes = new LatentCodeSource(stage1, RunFactory.CreateFamily(config), config.BatchSize);
+        var trainer = RunFactory.CreateStage2Trainer(config, RunFactory.CreateStage2Model(config, config.BatchSize), codes);
+        long flops = Flops.TrainingStep(trainer.Vae, config.BatchSize) + Flops.EncoderForward(stage1, config.BatchSize);
         return new StepWorkload(name, trainer, codes, flops);
     }
 }

@@ -36,14 +36,14 @@ public static class Analyzer
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
         if (stage2 != null) d = d with { TwoStage = TwoStage(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
-        return d with { Claims = Claims.Evaluate(d) };
+        return d;
     }
 
     /// <summary>
     /// For a model trained on your own data (no ground truth): the dimension the VAE learned (active latents,
     /// decoder rank or Jacobian local ranks) beside the PCA spectrum and the TwoNN estimate of <paramref name="data"/>.
     /// </summary>
-    public static RunDiagnostics AnalyzeDataset(Vae model, Data.Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
+    public static RunDiagnostics AnalyzeDataset(Vae model, Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
     {
         var spectrum = IntrinsicDimension.PcaSpectrum(data.Values, data.Rows, data.Cols);
         var d = WithDecoderSpectrum(Variances(model, encoderVariances, activeThreshold) with
@@ -58,7 +58,7 @@ public static class Analyzer
             TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
             HeldOutLoss = heldOutLoss,
         }, model, o);
-        return d with { Claims = Claims.Evaluate(d) };
+        return d;
     }
 
     // The decoder and encoder variances, and the active count, shared by both analyses.

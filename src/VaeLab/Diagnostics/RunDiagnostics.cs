@@ -1,11 +1,5 @@
 namespace VaeLab.Diagnostics;
 
-/// <summary>Mean squared distance of samples to the true manifold, split as in SCIENCE.md section 5.</summary>
-public sealed record OffManifoldError(double Padding, double InBlock, double Total, double RelativeToSignal);
-
-/// <summary>One claim's verdict for one run: "holds", "fails" or "n/a", with the numbers it came from.</summary>
-public sealed record ClaimVerdict(string Id, string Status, string Measurement, string Criterion);
-
 /// <summary>diagnostics.json: everything SCIENCE.md section 5 measures for one trained model.</summary>
 public sealed record RunDiagnostics
 {
@@ -69,18 +63,4 @@ public sealed record RunDiagnostics
     public TwoStageDiagnostics? TwoStage { get; init; }
 
     public ClaimVerdict[] Claims { get; init; } = [];
-}
-
-/// <summary>Measurements of the two-stage sampler, comparable with the vanilla ones beside them.</summary>
-public sealed record TwoStageDiagnostics
-{
-    public double Stage2DecoderVariance { get; init; }
-    public bool SampleNoise { get; init; }
-    public OffManifoldError NoiseFree { get; init; } = new(0, 0, 0, 0);
-    public OffManifoldError WithNoise { get; init; } = new(0, 0, 0, 0);
-    /// <summary>Linear: relative Frobenius error of the projected sample covariance against A Aᵀ (vanilla's sample value beside it).</summary>
-    public double CovarianceRelativeError { get; init; } = double.NaN;
-    public double VanillaSampleCovarianceRelativeError { get; init; } = double.NaN;
-    public double Mmd2 { get; init; } = double.NaN;
-    public double KsStatistic { get; init; } = double.NaN;
 }

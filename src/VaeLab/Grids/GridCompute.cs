@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using VaeLab.Experiments;
+
 
 namespace VaeLab.Grids;
 

@@ -1,5 +1,5 @@
-using VaeLab.Benchmarking;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Runs;
 using VaeLab.Models;
 using VaeLab.Random;
 

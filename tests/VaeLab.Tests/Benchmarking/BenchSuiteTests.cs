@@ -1,5 +1,5 @@
 using VaeLab.Benchmarking;
-using VaeLab.Experiments;
+using VaeLab.Core;
 
 namespace VaeLab.Tests.Benchmarking;
 

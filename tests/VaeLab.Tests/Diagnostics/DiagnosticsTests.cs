@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
 using VaeLab.Models;
@@ -14,7 +16,7 @@ public class DiagnosticsTests
     [InlineData("sphere")]
     public void True_samples_have_zero_off_manifold_error(string name)
     {
-        var family = DataFamilyFactory.Create(name, 4, 2, 5, 3, 0f);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), 4, 2, 5, 3, 0f);
         var x = new float[5000 * family.AmbientDim];
         family.Sample(x, 5000, RngStreams.Normal(1, "t"));
         var e = Analyzer.OffManifold(family, x, Analyzer.MeanSquaredNorm(x, family.AmbientDim));
@@ -102,18 +104,18 @@ public class DiagnosticsTests
         w.Clear();
         for (int k = 0; k < 3; k++)
             for (int i = 0; i < 3; i++) w[k * 7 + i] = (float)family.A[i, k];
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000)));
         Assert.Equal(3, d.DecoderRank);
         Assert.True(d.CovarianceRelativeError < 1e-5, $"{d.CovarianceRelativeError}");
         Assert.True(d.Wasserstein2 < 1e-3, $"{d.Wasserstein2}");
         Assert.True(d.PrincipalAnglesDegrees.Max() < 0.01);
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-10);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
-        Assert.Equal(Claims.Holds, c["C1"]);
-        Assert.Equal(Claims.Holds, c["C2"]);
-        Assert.Equal(Claims.Fails, c["C3"]);
-        Assert.Equal(Claims.Holds, c["C5"]);
-        Assert.Equal(Claims.NotApplicable, c["C6"]);
+        Assert.Equal(ClaimRules.Holds, c["C1"]);
+        Assert.Equal(ClaimRules.Holds, c["C2"]);
+        Assert.Equal(ClaimRules.Fails, c["C3"]);
+        Assert.Equal(ClaimRules.Holds, c["C5"]);
+        Assert.Equal(ClaimRules.NotApplicable, c["C6"]);
     }
 
     [Fact]
@@ -130,12 +132,12 @@ public class DiagnosticsTests
         for (int k = 0; k < 2; k++) p.Value(sd.Gate.Weight)[k * 5 + 2] = (float)family.Direction[k];
         p.Value(sd.Gate.Bias)[2] = 0;
         p.Value(sd.Affine.Weight)[0 * 5 + 0] = 1; p.Value(sd.Affine.Weight)[1 * 5 + 1] = 1;
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20)));
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-8, $"{d.NoiseFree}");
         Assert.True(d.Mmd2 < 3 * d.Mmd2Reference99 + 1e-3, $"MMD² {d.Mmd2} vs reference {d.Mmd2Reference99}");
         Assert.Equal(2, d.DecoderRank);
         Assert.True(d.KsStatistic < 0.05);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
-        Assert.Equal(Claims.Fails, c["C6"]);
+        Assert.Equal(ClaimRules.Fails, c["C6"]);
     }
 }

@@ -1,4 +1,5 @@
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Data;
 using VaeLab.Grids;
 
 namespace VaeLab.Tests.Grids;
@@ -8,7 +9,7 @@ public class GridComputeTests
     [Fact]
     public void The_flop_bound_and_busy_fraction_follow_from_the_outcomes()
     {
-        var run = new GridRun("linear", "x", RunConfig.Defaults("linear"));
+        var run = new GridRun("linear", "x", RunConfig.Defaults(DataFamilyKind.Linear));
         GridRunOutcome[] outcomes =
         [
             new(run, "a", "trained", null) { TrainedFlops = 3e12, BusySeconds = 30 },

@@ -1,0 +1,4 @@
+namespace VaeLab.Diagnostics;
+
+/// <summary>Mean squared distance of samples to the true manifold, split as in SCIENCE.md section 5.</summary>
+public sealed record OffManifoldError(double Padding, double InBlock, double Total, double RelativeToSignal);
