@@ -9,7 +9,7 @@ namespace VaeLab.Grids;
 /// the measured FMA peak on the cores used (the FLOP bound), the measured wall time, and the fraction of it the workers
 /// were busy.
 /// </summary>
-/// <param name="TotalFlops">training FLOPs of the steps trained in this invocation (<see cref="Benchmarking.Flops"/>).</param>
+/// <param name="TotalFlops">training FLOPs of the steps trained in this invocation (<see cref="Runs.Flops"/>).</param>
 /// <param name="PeakGflopsPerCore">the single-core FMA peak, measured.</param>
 /// <param name="Cores">workers used (--jobs), at most the logical cores.</param>
 /// <param name="MeasuredSeconds">wall time of the grid execution (training, stage 2, analyses).</param>

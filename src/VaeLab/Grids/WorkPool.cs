@@ -1,8 +1,5 @@
 namespace VaeLab.Grids;
 
-/// <summary>A unit of work for <see cref="WorkPool"/>: the larger <paramref name="Priority"/> goes first; running it returns its follow-up items.</summary>
-public sealed record WorkItem(double Priority, Func<IEnumerable<WorkItem>> Execute);
-
 /// <summary>
 /// Runs work items on a fixed number of worker threads, always taking the ready item of highest priority (ties: the
 /// one queued first). An item's follow-ups (stage 2 after stage 1, analysis after training) become ready when it ends,
