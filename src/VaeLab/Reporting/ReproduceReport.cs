@@ -39,6 +39,12 @@ public static class ReproduceReport
         ("stage2DecoderVariance", r => r.Diagnostics.TwoStage?.Stage2DecoderVariance ?? double.NaN),
     ];
 
+    /// <summary>The metric columns of results.csv, in order.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = Metrics.Select(m => m.Name).ToArray();
+
+    /// <summary>The value of metric <paramref name="name"/> (one of <see cref="MetricNames"/>) for one run.</summary>
+    public static double Metric(RunRecord record, string name) => Metrics.First(m => m.Name == name).Value(record);
+
     /// <summary>Loads the records of finished runs.</summary>
     public static IReadOnlyList<RunRecord> Load(IEnumerable<GridRunOutcome> outcomes) =>
         outcomes.Where(o => o.Status != "failed")
