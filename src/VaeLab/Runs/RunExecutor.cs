@@ -30,7 +30,17 @@ public static class RunExecutor
     /// throws <see cref="RunBusyException"/>. Nothing VaeLab did not create is ever deleted.
     /// </summary>
     public static RunSummary Execute(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default, bool resume = false,
-        RunLock? heldLock = null)
+        RunLock? heldLock = null) =>
+        Finish(TrainStage1(config, outDir, threads, progress, cancel, resume, heldLock), progress, cancel);
+
+    /// <summary>
+    /// The first half of <see cref="Execute"/>: checks the output, locks the partial folder (unless
+    /// <paramref name="heldLock"/> is given), trains stage 1 there (its checkpoint stays) and estimates its final loss.
+    /// <see cref="Finish"/> then trains stage 2 and completes the folder, on any thread, at any later time: the grid
+    /// runner schedules the two as separate work items. The lock taken here is released by <see cref="Finish"/>.
+    /// </summary>
+    public static TrainedStage1 TrainStage1(RunConfig config, string outDir, int threads, Action<long>? progress = null, CancellationToken cancel = default,
+        bool resume = false, RunLock? heldLock = null)
     {
         config.Validate();
         string partial = RunLayout.PartialDir(outDir);
@@ -46,20 +56,35 @@ public static class RunExecutor
         SafeFolder.CheckOutput(outDir, "--out");
         if (Directory.Exists(partial) && !SafeFolder.IsEmpty(partial) && !SafeFolder.IsVaeLabMade(partial))
             throw new ConfigException($"'{partial}' exists and holds files VaeLab did not write; move it away or pass another --out.");
-        using var ownLock = heldLock == null ? RunLock.Acquire(partial) : null;
+        var ownLock = heldLock == null ? RunLock.Acquire(partial) : null;
         try
         {
-            return ExecuteLocked(config, split, outDir, partial, threads, progress, cancel, resume);
+            return TrainStage1Locked(config, split, outDir, partial, threads, progress, cancel, resume) with { OwnedLock = ownLock };
         }
-        catch (Exception) when (DropUnstartedPartial(partial))
+        catch (Exception)
         {
+            DropUnstartedPartial(partial);
+            ownLock?.Dispose();
             throw;
         }
     }
 
+    /// <summary>Trains stage 2 when the run is two-stage, writes the model and summary.json, renames the partial folder to the run folder and releases the lock <see cref="TrainStage1"/> took.</summary>
+    public static RunSummary Finish(TrainedStage1 stage1, Action<long>? progress = null, CancellationToken cancel = default)
+    {
+        try
+        {
+            return FinishLocked(stage1, progress, cancel);
+        }
+        finally
+        {
+            stage1.OwnedLock?.Dispose();
+        }
+    }
+
     // A partial folder that holds nothing but the marker this call created is removed again when the run fails
-    // before writing anything (busy, out of memory, bad data). Returns false: the exception goes on.
-    private static bool DropUnstartedPartial(string partial)
+    // before writing anything (busy, out of memory, bad data).
+    private static void DropUnstartedPartial(string partial)
     {
         var entries = Directory.Exists(partial) ? Directory.GetFileSystemEntries(partial) : [];
         if (entries.Length == 1 && Path.GetFileName(entries[0]) == SafeFolder.MarkerFile)
@@ -67,10 +92,9 @@ public static class RunExecutor
             File.Delete(entries[0]);
             Directory.Delete(partial);
         }
-        return false;
     }
 
-    private static RunSummary ExecuteLocked(RunConfig config, DataFileSplit? split, string outDir, string partial, int threads, Action<long>? progress,
+    private static TrainedStage1 TrainStage1Locked(RunConfig config, DataFileSplit? split, string outDir, string partial, int threads, Action<long>? progress,
         CancellationToken cancel, bool resume)
     {
         if (RunLayout.IsComplete(outDir)) throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out.");
@@ -104,6 +128,14 @@ public static class RunExecutor
         }
         double[] variances = trainer.EncoderVariances();
         Array.Sort(variances);
+        return new TrainedStage1(config, outDir, model, family, trainer.Step, wall, final, se, variances, dataFile);
+    }
+
+    private static RunSummary FinishLocked(TrainedStage1 stage1, Action<long>? progress, CancellationToken cancel)
+    {
+        var (config, outDir, model, family) = (stage1.Config, stage1.OutDir, stage1.Model, stage1.Family);
+        var (final, se, variances, wall, dataFile) = (stage1.Final, stage1.FinalStandardError, stage1.EncoderVariances, stage1.WallSeconds, stage1.DataFile);
+        string partial = RunLayout.PartialDir(outDir);
         Stage2Summary? stage2 = config.TwoStage ? TrainStage2(config, model, family, partial, progress, outDir, cancel) : null;
         var summary = new RunSummary
         {
@@ -117,9 +149,9 @@ public static class RunExecutor
             EncoderVariances = variances,
             ActiveLatents = variances.Count(v => v < config.ActiveThreshold),
             ActiveThreshold = config.ActiveThreshold,
-            Steps = trainer.Step,
+            Steps = stage1.Steps,
             WallSeconds = wall,
-            MicrosecondsPerStep = trainer.Step > 0 ? wall * 1e6 / trainer.Step : 0,
+            MicrosecondsPerStep = stage1.Steps > 0 ? wall * 1e6 / stage1.Steps : 0,
             Stage2 = stage2,
             DataFile = dataFile,
         };
