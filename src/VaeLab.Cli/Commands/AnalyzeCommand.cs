@@ -33,7 +33,7 @@ public static class AnalyzeCommand
 
     public static void Print(RunDiagnostics d)
     {
-        string F(double v) => Claims.G(v);
+        string F(double v) => ClaimRules.G(v);
         if (d.Family == "file")
         {
             var dim = new Table().AddColumns("what is the intrinsic dimension of my data?", "estimate");
@@ -90,8 +90,8 @@ public static class AnalyzeCommand
             AnsiConsole.Write(cmp);
         }
         var c = new Table().AddColumns("claim", "verdict", "measurement", "holds when");
-        foreach (var v in d.Claims.Where(v => v.Status != Claims.NotApplicable))
-            c.AddRow(v.Id, v.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
+        foreach (var v in d.Claims.Where(v => v.Status != ClaimRules.NotApplicable))
+            c.AddRow(v.Id, v.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
         AnsiConsole.Write(c);
     }
 }

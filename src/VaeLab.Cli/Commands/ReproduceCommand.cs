@@ -44,7 +44,7 @@ public static class ReproduceCommand
                 RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10, theory.C11 })
-                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == Claims.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
+                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
@@ -57,7 +57,7 @@ public static class ReproduceCommand
     private static void PrintClaims(IReadOnlyList<RunRecord> records)
     {
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
-        foreach (var c in Claims.Definitions)
+        foreach (var c in ClaimRules.Definitions)
         {
             var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
                 .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();

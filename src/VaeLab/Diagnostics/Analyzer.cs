@@ -36,7 +36,7 @@ public static class Analyzer
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
         if (stage2 != null) d = d with { TwoStage = TwoStage(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
-        return d with { Claims = Claims.Evaluate(d) };
+        return d with { Claims = ClaimRules.Evaluate(d) };
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class Analyzer
             TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
             HeldOutLoss = heldOutLoss,
         }, model, o);
-        return d with { Claims = Claims.Evaluate(d) };
+        return d with { Claims = ClaimRules.Evaluate(d) };
     }
 
     // The decoder and encoder variances, and the active count, shared by both analyses.

@@ -6,7 +6,7 @@ namespace VaeLab.Diagnostics;
 public sealed record ClaimDefinition(string Id, string Statement, string Source, string Measurement, string HoldsWhen);
 
 /// <summary>Per-run verdicts for the claims, computed from the measurements only.</summary>
-public static class Claims
+public static class ClaimRules
 {
     public const string Holds = "holds", Fails = "fails", NotApplicable = "n/a";
 

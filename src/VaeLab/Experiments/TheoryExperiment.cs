@@ -116,8 +116,8 @@ public static class TheoryExperiment
     {
         bool holds = rows.All(x => Math.Abs(x.FittedSlope - x.PredictedSlope) <= 0.02 * Math.Abs(x.PredictedSlope) && x.PredictedSlope < 0)
             && rows.Where(x => x.Extra > 0).All(x => x.OffSubspaceEnergy > 0.1);
-        string text = string.Join("; ", rows.Select(x => $"s = {x.Extra}: slope {Claims.G(x.FittedSlope)} (predicted {Claims.G(x.PredictedSlope)}), off-subspace energy {Claims.G(x.OffSubspaceEnergy)}"));
-        return new ClaimVerdict("C10", holds ? Claims.Holds : Claims.Fails, text, "fitted slope within 2% of -(n - r - s)/2 < 0, and s > 0 samples leave the subspace");
+        string text = string.Join("; ", rows.Select(x => $"s = {x.Extra}: slope {ClaimRules.G(x.FittedSlope)} (predicted {ClaimRules.G(x.PredictedSlope)}), off-subspace energy {ClaimRules.G(x.OffSubspaceEnergy)}"));
+        return new ClaimVerdict("C10", holds ? ClaimRules.Holds : ClaimRules.Fails, text, "fitted slope within 2% of -(n - r - s)/2 < 0, and s > 0 samples leave the subspace");
     }
 
     private static ClaimVerdict JudgeC11(IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> paths, int r)
@@ -126,12 +126,12 @@ public static class TheoryExperiment
         {
             var p = paths[key];
             double start = p[0].SingularValues[r] / p[0].SingularValues[0], end = p[^1].SingularValues[r] / p[^1].SingularValues[0];
-            return $"{key}: σ_{r + 1}/σ_1 {Claims.G(start)} -> {Claims.G(end)}, off-subspace ‖(I-P)W‖ {Claims.G(p[0].OffSubspaceNorm)} -> {Claims.G(p[^1].OffSubspaceNorm)}";
+            return $"{key}: σ_{r + 1}/σ_1 {ClaimRules.G(start)} -> {ClaimRules.G(end)}, off-subspace ‖(I-P)W‖ {ClaimRules.G(p[0].OffSubspaceNorm)} -> {ClaimRules.G(p[^1].OffSubspaceNorm)}";
         }
         var flow = paths[FlowSuperset];
         double first = flow[0].SingularValues[r] / flow[0].SingularValues[0], last = flow[^1].SingularValues[r] / flow[^1].SingularValues[0];
         bool holds = last < 1e-2 && last < 0.1 * first;
         string text = string.Join("; ", paths.Keys.Select(Describe));
-        return new ClaimVerdict("C11", holds ? Claims.Holds : Claims.Fails, text, "from the superset start, σ_{r+1}/σ_1 ends < 1e-2 and falls 10x");
+        return new ClaimVerdict("C11", holds ? ClaimRules.Holds : ClaimRules.Fails, text, "from the superset start, σ_{r+1}/σ_1 ends < 1e-2 and falls 10x");
     }
 }

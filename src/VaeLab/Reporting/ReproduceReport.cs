@@ -52,12 +52,12 @@ public static class ReproduceReport
     {
         var sb = new StringBuilder();
         sb.AppendLine(string.Join(",", new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
-            .Concat(Metrics.Select(m => m.Name)).Concat(Claims.Definitions.Select(c => c.Id))));
+            .Concat(Metrics.Select(m => m.Name)).Concat(ClaimRules.Definitions.Select(c => c.Id))));
         foreach (var r in records)
         {
             var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv) };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
-            cells.AddRange(Claims.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? Claims.NotApplicable));
+            cells.AddRange(ClaimRules.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? ClaimRules.NotApplicable));
             sb.AppendLine(string.Join(",", cells));
         }
         return sb.ToString();
@@ -66,8 +66,8 @@ public static class ReproduceReport
     /// <summary>"holds in k of N runs" for a claim over the runs where it applies, or null when it applies to none.</summary>
     public static (int Holds, int Total)? Tally(IEnumerable<RunRecord> records, string claim)
     {
-        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is Claims.Holds or Claims.Fails).ToArray();
-        return statuses.Length == 0 ? null : (statuses.Count(s => s == Claims.Holds), statuses.Length);
+        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is ClaimRules.Holds or ClaimRules.Fails).ToArray();
+        return statuses.Length == 0 ? null : (statuses.Count(s => s == ClaimRules.Holds), statuses.Length);
     }
 
     /// <summary>The Markdown report.</summary>
@@ -86,7 +86,7 @@ public static class ReproduceReport
         sb.AppendLine("## Claims\n");
         sb.AppendLine("| claim | statement (source) | holds when | linear | sigmoid | sphere | verdict |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var c in Claims.Definitions)
+        foreach (var c in ClaimRules.Definitions)
         {
             var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
             string[] cells = ["linear", "sigmoid", "sphere"];
@@ -162,7 +162,7 @@ public static class ReproduceReport
         else
         {
             var first = rows[0];
-            sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(Claims.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
+            sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(ClaimRules.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
             sb.AppendLine($"![decoder spectrum]({Rel(first, "decoder-spectrum.png")}) ![encoder variances]({Rel(first, "encoder-variances.png")})\n");
         }
         return sb.ToString();
@@ -192,6 +192,6 @@ public static class ReproduceReport
         if (v.Length == 0) return "–";
         double mean = v.Average();
         double sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
-        return $"{Claims.G(mean)} ± {Claims.G(sd)}";
+        return $"{ClaimRules.G(mean)} ± {ClaimRules.G(sd)}";
     }
 }

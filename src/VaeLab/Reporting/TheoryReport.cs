@@ -23,7 +23,7 @@ public static class TheoryReport
         Directory.CreateDirectory(dir);
         var x = result.Sigma2Grid.Select(v => Math.Log(1 / v)).ToArray();
         Figures.Lines(Path.Combine(dir, "superset-loss.png"), "Linear VAE loss along the superset construction", "log(1/σ²)", "exact population loss (nats)",
-            result.Superset.Select(row => ($"s = {row.Extra}: slope {Claims.G(row.FittedSlope)} (predicted {Claims.G(row.PredictedSlope)})", x, row.Losses)).ToArray());
+            result.Superset.Select(row => ($"s = {row.Extra}: slope {ClaimRules.G(row.FittedSlope)} (predicted {ClaimRules.G(row.PredictedSlope)})", x, row.Losses)).ToArray());
         foreach (var (key, file) in TrajectoryFigures)
         {
             if (!result.Trajectories.TryGetValue(key, out var path)) continue;
@@ -51,14 +51,14 @@ public static class TheoryReport
         sb.AppendLine("|---|---|---|---|---|---|---|---|");
         int[] idx = [8, 16, 24, 32];
         foreach (var row in result.Superset)
-            sb.AppendLine($"| {row.Extra} | {string.Join(" | ", idx.Select(i => row.Losses[i].ToString("F2", CultureInfo.InvariantCulture)))} | {row.FittedSlope:F4} | {row.PredictedSlope:F1} | {Claims.G(row.OffSubspaceEnergy)} / {Claims.G(row.OffSubspaceSampled)} |");
+            sb.AppendLine($"| {row.Extra} | {string.Join(" | ", idx.Select(i => row.Losses[i].ToString("F2", CultureInfo.InvariantCulture)))} | {row.FittedSlope:F4} | {row.PredictedSlope:F1} | {ClaimRules.G(row.OffSubspaceEnergy)} / {ClaimRules.G(row.OffSubspaceSampled)} |");
         sb.AppendLine($"\nC10: **{result.C10.Status}**. {result.C10.Measurement}\n");
         sb.AppendLine($"![superset loss]({figurePrefix}superset-loss.png)\n");
         sb.AppendLine($"**Gradient flow (C11).** Euler steps on the exact loss (step {t.FlowStepSize} · min(1, σ²), {t.FlowSteps} steps), σ trainable, from a small random start and from the superset start with s = {t.SupersetExtra} at η = {t.StartLogVariance}; and the Monte Carlo trainer with Adam (lr {t.LearningRate}, {t.AdamSteps} steps, batch 100) from the same starts.\n");
         sb.AppendLine("| trajectory | σ² end | decoder singular values at the end | ‖(I-P)W‖ start → end | loss end |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var (key, path) in result.Trajectories)
-            sb.AppendLine($"| {key} | {Claims.G(Math.Exp(path[^1].Eta))} | {string.Join(", ", path[^1].SingularValues.Take(result.Rank + 3).Select(Claims.G))} | {Claims.G(path[0].OffSubspaceNorm)} → {Claims.G(path[^1].OffSubspaceNorm)} | {path[^1].Loss:F2} |");
+            sb.AppendLine($"| {key} | {ClaimRules.G(Math.Exp(path[^1].Eta))} | {string.Join(", ", path[^1].SingularValues.Take(result.Rank + 3).Select(ClaimRules.G))} | {ClaimRules.G(path[0].OffSubspaceNorm)} → {ClaimRules.G(path[^1].OffSubspaceNorm)} | {path[^1].Loss:F2} |");
         sb.AppendLine($"\nC11: **{result.C11.Status}**. {result.C11.Measurement}\n");
         foreach (var (key, file) in TrajectoryFigures.Where(f => result.Trajectories.ContainsKey(f.Key)))
             sb.Append($"![{key}]({figurePrefix}{file}) ");

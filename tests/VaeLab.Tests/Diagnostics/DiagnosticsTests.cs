@@ -109,11 +109,11 @@ public class DiagnosticsTests
         Assert.True(d.PrincipalAnglesDegrees.Max() < 0.01);
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-10);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
-        Assert.Equal(Claims.Holds, c["C1"]);
-        Assert.Equal(Claims.Holds, c["C2"]);
-        Assert.Equal(Claims.Fails, c["C3"]);
-        Assert.Equal(Claims.Holds, c["C5"]);
-        Assert.Equal(Claims.NotApplicable, c["C6"]);
+        Assert.Equal(ClaimRules.Holds, c["C1"]);
+        Assert.Equal(ClaimRules.Holds, c["C2"]);
+        Assert.Equal(ClaimRules.Fails, c["C3"]);
+        Assert.Equal(ClaimRules.Holds, c["C5"]);
+        Assert.Equal(ClaimRules.NotApplicable, c["C6"]);
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public class DiagnosticsTests
         Assert.Equal(2, d.DecoderRank);
         Assert.True(d.KsStatistic < 0.05);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
-        Assert.Equal(Claims.Fails, c["C6"]);
+        Assert.Equal(ClaimRules.Fails, c["C6"]);
     }
 }
