@@ -106,8 +106,8 @@ public sealed record RunConfig
     [Description("stage-2 initial decoder log-variance (default -1)")]
     public double Stage2InitialLogVariance { get; init; } = -1;
 
-    [Description("add the stage-2 decoder noise when sampling u -> z (default false)")]
-    public bool Stage2SampleNoise { get; init; }
+    [Description("add the stage-2 decoder noise when sampling u -> z, as Dai & Wipf do (default true; false: the stage-2 mean only)")]
+    public bool Stage2SampleNoise { get; init; } = true;
 
     /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
     public static RunConfig Defaults(string family) => family switch

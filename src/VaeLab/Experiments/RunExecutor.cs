@@ -47,6 +47,7 @@ public static class RunExecutor
         }
 
         IDataSource family = split != null ? new DatasetSource(split.Train) : RunFolder.CreateFamily(config);
+        if (family is DataFamily truth) Runs.TruthFile.Write(partial, truth, config.DataSeed);
         var model = RunFolder.CreateModel(config, config.BatchSize);
         var trainer = new Trainer(model, family, new TrainingOptions(config.BatchSize, (float)config.LearningRate,
             config.Optimizer, config.TrainingSetSize, config.Seed, config.ActiveThreshold), split?.Train.Values);

@@ -21,8 +21,11 @@ public static class RunAnalysis
     {
         if (RunFolder.ReadConfig(dir).Family == "file") return AnalyzeDataFile(dir, options);
         var (config, family, model) = RunFolder.Load(dir);
+        if (!File.Exists(Path.Combine(dir, Runs.TruthFile.Name))) Runs.TruthFile.Write(dir, family, config.DataSeed);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
+        // Every run draws its own true samples, reference band and generated samples: no two runs share a reference pair.
+        options = options with { Seed = RngStreams.DeriveSeed(options.Seed, $"run:{config.Family}:{config.DataSeed}:{config.Seed}") };
         var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise);
         string figures = Path.Combine(dir, FiguresFolder);
         Directory.CreateDirectory(figures);
