@@ -80,6 +80,15 @@ public static class ClaimRules
         return list.ToArray();
     }
 
+    /// <summary>The thresholds a run was analysed at: the spec's, with its rank, active, τ_c and τ_e settings.</summary>
+    public static ClaimThresholds ThresholdsOf(RunDiagnostics d) => new()
+    {
+        Rank = d.RankThreshold > 0 ? d.RankThreshold : 1e-2,
+        Active = d.ActiveThreshold > 0 ? d.ActiveThreshold : 0.05,
+        Containment = d.Outcome?.ContainmentThreshold ?? 1e-3,
+        Excess = d.Outcome?.ExcessThreshold ?? 1e-3,
+    };
+
     private static IEnumerable<ClaimVerdict> TwoStageClaims(RunDiagnostics d, ClaimThresholds th)
     {
         if (d.TwoStage is not { } t)
