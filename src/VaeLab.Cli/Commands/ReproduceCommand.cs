@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using VaeLab.Claims;
 using VaeLab.Diagnostics;
 using VaeLab.Experiments;
 using VaeLab.Reporting;
@@ -18,6 +19,10 @@ public static class ReproduceCommand
         var jobs = new Option<int>("--jobs") { Description = "runs in parallel (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "output folder (default results/PROFILE)", HelpName = "dir" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar" };
+        var modelSeeds = new Option<int?>("--model-seeds") { Description = "model seeds per data seed in every grid (default: quick 2, 2, 1; paper 2 for linear, sigmoid, sphere)", HelpName = "K" };
+        var grids = new Option<string?>("--grids") { Description = "comma-separated subset of linear,sigmoid,sphere (default: all three)", HelpName = "names" };
+        command.Options.Add(modelSeeds);
+        command.Options.Add(grids);
         command.Options.Add(profile);
         command.Options.Add(jobs);
         command.Options.Add(output);
@@ -25,23 +30,28 @@ public static class ReproduceCommand
         command.SetAction(result =>
         {
             string name = result.GetValue(profile)!;
-            var runs = Grids.All(name);
+            int? k = result.GetValue(modelSeeds);
+            string? gridList = result.GetValue(grids);
+            var selected = gridList?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var runs = Grids.All(name, k, selected);
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
-            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
             var theory = TheoryExperiment.Run(new TheorySettings());
             TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
-            string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
+            string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}"
+                + (k is { } kk ? $" --model-seeds {kk}" : "") + (gridList != null ? $" --grids {gridList}" : "");
+            ClaimsSection.WriteFigures(outDir, ReproduceReport.Judged(records));
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10, theory.C11 })
                 AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
@@ -56,11 +66,13 @@ public static class ReproduceCommand
 
     private static void PrintClaims(IReadOnlyList<RunRecord> records)
     {
+        var judged = ReproduceReport.Judged(records);
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
         foreach (var c in ClaimRules.Definitions)
         {
-            var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
-                .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();
+            var cells = Grids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
+                .Select(x => x.Trained == 0 && x.Collapsed == 0 ? "–"
+                    : $"{(x.Verdict == "holds" ? "[green]" : x.Majority ? "[yellow]" : "[red]")}{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
             t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);
         }
         AnsiConsole.Write(t);

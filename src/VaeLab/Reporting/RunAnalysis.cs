@@ -52,6 +52,13 @@ public static class RunAnalysis
             diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],
             $"{name}: decoder singular values{(diagnostics.AffineDecoder ? "" : $" (mean over {diagnostics.JacobianPoints} Jacobians)")}",
             "index", "singular value", "singular values", $"rank threshold ({diagnostics.RankThreshold} x largest)");
+        if (!diagnostics.AffineDecoder && diagnostics.LocalRankHistogramAtData.Count > 0)
+        {
+            JudgingFigures.LocalRanks(Path.Combine(figures, "local-ranks.png"), $"{name}: local ranks of the decoder Jacobian",
+                diagnostics.LocalRankHistogram, diagnostics.LocalRankHistogramAtData, diagnostics.IntrinsicDim);
+            JudgingFigures.MedianSpectra(Path.Combine(figures, "median-spectra.png"), $"{name}: median singular values of the decoder Jacobian",
+                diagnostics.MedianSingularValues, diagnostics.MedianSingularValuesAtData, diagnostics.RankThreshold);
+        }
         Figures.LogValues(Path.Combine(figures, "encoder-variances.png"), diagnostics.EncoderVariances, diagnostics.ActiveThreshold,
             $"{name}: sorted encoder variances", "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {diagnostics.ActiveThreshold}");
         var metrics = RunFolder.ReadMetrics(dir);

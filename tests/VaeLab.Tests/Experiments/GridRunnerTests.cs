@@ -55,7 +55,7 @@ public class GridRunnerTests
     [Fact]
     public void Paper_grids_have_the_papers_54_runs()
     {
-        var paper = Grids.All("paper");
+        var paper = Grids.All("paper", modelSeeds: 1);
         Assert.Equal(54, paper.Count);
         Assert.Equal(21, paper.Count(r => r.Grid == "linear"));
         Assert.All(paper.Where(r => r.Grid == "linear"), r => Assert.Equal((100_000, 1e-3, -1.0), (r.Config.Steps, r.Config.LearningRate, r.Config.InitialLogVariance)));
@@ -63,5 +63,27 @@ public class GridRunnerTests
         Assert.All(paper.Where(r => r.Grid == "sphere"), r => Assert.Equal([200, 200, 200], r.Config.DecoderHidden));
         Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
         Assert.Throws<ConfigException>(() => Grids.All("slow"));
+    }
+
+    [Fact]
+    public void Profiles_change_only_steps_seeds_and_configurations()
+    {
+        var paper = Grids.All("paper");
+        var quick = Grids.All("quick");
+        Assert.Equal(108, paper.Count);
+        Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
+        Assert.Equal(2, paper.Where(r => r.Grid == "linear" && r.Configuration == "D3-p9-m20" && r.Config.DataSeed == 2).Select(r => r.Config.Seed).Distinct().Count());
+        foreach (var q in quick)
+        {
+            var p = paper.First(r => r.Grid == q.Grid && r.Configuration == q.Configuration);
+            Assert.Equal((p.Config.LearningRate, p.Config.InitialLogVariance, p.Config.Decoder, p.Config.NoiseInLoss, p.Config.BatchSize),
+                (q.Config.LearningRate, q.Config.InitialLogVariance, q.Config.Decoder, q.Config.NoiseInLoss, q.Config.BatchSize));
+            Assert.Equal(p.Config.EncoderHidden.Concat(p.Config.DecoderHidden), q.Config.EncoderHidden.Concat(q.Config.DecoderHidden));
+            if (q.Grid != "sphere") Assert.Equal(p.Config.Steps, q.Config.Steps);
+        }
+        Assert.Equal(["sigmoid"], Grids.All("quick", 3, ["sigmoid"]).Select(r => r.Grid).Distinct());
+        Assert.Equal(54, Grids.All("quick", 3, ["sigmoid"]).Count);
+        Assert.Throws<ConfigException>(() => Grids.All("quick", 0));
+        Assert.Throws<ConfigException>(() => Grids.All("quick", null, ["cube"]));
     }
 }
