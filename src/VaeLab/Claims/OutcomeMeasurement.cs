@@ -26,5 +26,6 @@ public sealed record OutcomeMeasurement
     public string Reason { get; init; } = "";
 
     /// <summary>False for a collapsed run: it is reported, never counted for or against a claim.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Trained => Outcome != RunOutcome.Collapsed;
 }

@@ -41,7 +41,11 @@ public sealed record SupersetRow(int Extra, double[] Losses, double FittedSlope,
 
 /// <summary>Everything `vaelab theory linear` computes.</summary>
 public sealed record TheoryResult(TheorySettings Settings, int Rank, double[] Sigma2Grid, SupersetRow[] Superset,
-    IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> Trajectories, ClaimVerdict C10, ClaimVerdict C11);
+    IReadOnlyDictionary<string, IReadOnlyList<FlowSnapshot>> Trajectories, ClaimVerdict C10, ClaimVerdict C11)
+{
+    /// <summary>C3 in closed form: the generated covariance error ‖W Wᵀ − S‖_F / ‖S‖_F along the gradient flow from the random start.</summary>
+    public IReadOnlyList<DensityFlowPoint> Density { get; init; } = [];
+}
 
 /// <summary>Runs the linear theory: superset optima (C10) and gradient flow vs Adam from a random and a superset start (C11).</summary>
 public static class TheoryExperiment
@@ -77,7 +81,9 @@ public static class TheoryExperiment
         var trajectories = new Dictionary<string, IReadOnlyList<FlowSnapshot>>();
         int record = (int)Math.Max(1, t.FlowSteps / 200);
         status?.Invoke("gradient flow");
-        trajectories[FlowRandom] = GradientFlow.Run(loss, random, projector, t.FlowSteps, t.FlowStepSize, record);
+        var density = new List<DensityFlowPoint>();
+        trajectories[FlowRandom] = GradientFlow.Run(loss, random, projector, t.FlowSteps, t.FlowStepSize, record,
+            (step, p) => density.Add(new DensityFlowPoint(step, double.NaN, p.Eta, DensityFlow.CovarianceError(p.W, s), loss.Loss(p))));
         trajectories[FlowSuperset] = GradientFlow.Run(loss, superset, projector, t.FlowSteps, t.FlowStepSize, record);
         if (t.AdamSteps > 0)
         {
@@ -85,7 +91,7 @@ public static class TheoryExperiment
             trajectories[AdamRandom] = Adam(t, family, loss, random, projector);
             trajectories[AdamSuperset] = Adam(t, family, loss, superset, projector);
         }
-        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories, JudgeC10(rows), JudgeC11(trajectories, r));
+        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories, JudgeC10(rows), JudgeC11(trajectories, r)) { Density = density };
     }
 
     private static double SampledOffSubspace(LinearVaeParameters p, Matrix<double> projector, ulong seed)
