@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using VaeLab.Experiments;
+using VaeLab.Benchmarking;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Benchmarks;
@@ -16,9 +17,7 @@ public class StepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var c = BenchmarkWorkloads.Config(Workload);
-        _trainer = new Trainer(RunFolder.CreateModel(c, c.BatchSize), RunFolder.CreateFamily(c),
-            new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, 0, c.Seed, c.ActiveThreshold));
+        _trainer = RunFactory.CreateTrainer(BenchmarkWorkloads.Config(Workload));
     }
 
     [Benchmark]

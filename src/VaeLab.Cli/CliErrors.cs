@@ -1,33 +1,33 @@
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Cli;
 
-/// <summary>Turns expected failures into one line on stderr and a non-zero exit; unexpected ones print in full.</summary>
+/// <summary>Turns expected failures into one line on stderr and a named exit code; unexpected ones print in full.</summary>
 public static class CliErrors
 {
-    public const int BadInput = 2;
-    public const int Failed = 1;
-
+    /// <summary>Runs a command and maps its expected failures to <see cref="ExitCodes"/>.</summary>
     public static int Run(Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Exception e) when (Expected(e) is { } message)
+        catch (Exception e) when (Expected(e) is { } failure)
         {
-            Console.Error.WriteLine("error: " + message);
-            return BadInput;
+            Console.Error.WriteLine("error: " + failure.Message);
+            return failure.ExitCode;
         }
     }
 
-    /// <summary>The one-line message of an expected failure, or null for a bug.</summary>
-    public static string? Expected(Exception e) => e switch
+    /// <summary>The one-line message and exit code of an expected failure, or null for a bug.</summary>
+    public static (string Message, int ExitCode)? Expected(Exception e) => e switch
     {
-        ConfigException or TrainingDivergedException or InvalidDataException => e.Message,
-        TrainingInterruptedException => e.Message,
-        OperationCanceledException => "cancelled.",
+        ConfigException or InvalidDataException => (e.Message, ExitCodes.BadInput),
+        TrainingDivergedException => (e.Message, ExitCodes.RunFailed),
+        TrainingInterruptedException => (e.Message, ExitCodes.Interrupted),
+        OperationCanceledException => ("cancelled.", ExitCodes.Interrupted),
         _ => null,
     };
 }

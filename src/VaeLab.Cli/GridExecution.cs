@@ -1,6 +1,7 @@
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Grids;
 using VaeLab.Reporting;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli;
 
@@ -11,7 +12,7 @@ public static class GridExecution
         Terminal.Progress(show, $"{runs.Count} runs", runs.Sum(r => r.Config.TotalSteps), (report, cancel) =>
         {
             long done = 0;
-            return GridRunner.Run(runs, outDir, workers, dir => RunAnalysis.Analyze(dir, new AnalysisOptions()), RunAnalysis.IsAnalysed,
+            return GridRunner.Run(runs, outDir, workers, dir => RunAnalysis.Analyze(dir, new AnalysisOptions()), RunLayout.IsAnalysed,
                 steps => report(Interlocked.Add(ref done, steps)), cancel);
         });
 }

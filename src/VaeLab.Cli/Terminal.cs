@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli;
 

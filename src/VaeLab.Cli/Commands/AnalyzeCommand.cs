@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Diagnostics;
 using VaeLab.Reporting;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -12,21 +15,22 @@ public static class AnalyzeCommand
     {
         var command = new Command("analyze", "Measure a trained run: decoder spectrum, encoder variances, off-manifold error, density; writes diagnostics.json and figures/.");
         var dir = new Argument<string>("RUN_DIR") { Description = "a folder written by 'vaelab train'" };
-        var samples = new Option<int>("--samples") { Description = "generated samples (default 10000)", DefaultValueFactory = _ => 10_000 };
-        var mmd = new Option<int>("--mmd-samples") { Description = "points per side of MMD^2 (default 2000)", DefaultValueFactory = _ => 2000 };
+        var defaults = new AnalysisOptions();
+        var samples = new Option<int>("--samples") { Description = $"generated samples (default {defaults.Samples})", DefaultValueFactory = _ => defaults.Samples };
+        var mmd = new Option<int>("--mmd-samples") { Description = $"points per side of MMD^2 (default {defaults.MmdSamples})", DefaultValueFactory = _ => defaults.MmdSamples };
         command.Arguments.Add(dir);
         command.Options.Add(samples);
         command.Options.Add(mmd);
         command.SetAction(result =>
         {
             int count = result.GetValue(samples), mmdCount = result.GetValue(mmd);
-            if (count < 100) throw new Experiments.ConfigException($"--samples must be >= 100 (got {count}).");
-            if (mmdCount < 10) throw new Experiments.ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
+            if (count < 100) throw new ConfigException($"--samples must be >= 100 (got {count}).");
+            if (mmdCount < 10) throw new ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
             string path = result.GetValue(dir)!;
             var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
             Print(d);
-            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunAnalysis.FiguresFolder))}/[/]");
-            return 0;
+            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunLayout.DiagnosticsFile))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunLayout.FiguresFolder))}/[/]");
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Benchmarking;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -63,7 +64,7 @@ public static class BenchCommand
                 };
                 AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
             }
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

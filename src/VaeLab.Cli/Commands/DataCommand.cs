@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Random;
-using VaeLab.Training;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -36,19 +37,19 @@ public static class DataCommand
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
-            var f = RunFolder.CreateFamily(config);
+            var f = RunFactory.CreateFamily(config);
             var values = new float[(long)n * f.AmbientDim];
             f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
-            new Dataset(values, n, f.AmbientDim).Write(path);
+            new Dataset(values, n, f.AmbientDim).Write(path, "--out");
             var sidecar = new JsonObject
             {
                 ["groundTruth"] = JsonSerializer.SerializeToNode(f.GroundTruth(), Json.Options),
                 ["count"] = n,
-                ["settings"] = new JsonObject(DataSettings.Select(k => KeyValuePair.Create(k, JsonSerializer.SerializeToNode(config, Json.Options)![k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)config.Family))),
+                ["settings"] = new JsonObject(DataSettings.Select(k => KeyValuePair.Create(k, JsonSerializer.SerializeToNode(config, Json.Options)![k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)KindNames.Of(config.Family)))),
             };
             AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options));
             AnsiConsole.MarkupLine($"wrote {n} x {f.AmbientDim} samples of {f.Name} (r = {f.IntrinsicDim}) to [blue]{Markup.Escape(path)}[/] and its ground truth to [blue]{Markup.Escape(path)}.json[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

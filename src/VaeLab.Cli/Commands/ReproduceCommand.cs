@@ -3,9 +3,11 @@ using System.Diagnostics;
 using Spectre.Console;
 using VaeLab.Claims;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Grids;
 using VaeLab.Reporting;
-using VaeLab.Training;
+using VaeLab.Runs;
+using VaeLab.Theory;
 
 namespace VaeLab.Cli.Commands;
 
@@ -33,33 +35,33 @@ public static class ReproduceCommand
             int? k = result.GetValue(modelSeeds);
             string? gridList = result.GetValue(grids);
             var selected = gridList?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var runs = Grids.All(name, k, selected);
+            var runs = PaperGrids.All(name, k, selected);
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
-            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(Grids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
-            var theory = TheoryExperiment.Run(new TheorySettings());
+            var theory = TheoryClaims.Run(new TheorySettings());
             TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}"
                 + (k is { } kk ? $" --model-seeds {kk}" : "") + (gridList != null ? $" --grids {gridList}" : "");
             ClaimsSection.WriteFigures(outDir, ReproduceReport.Judged(records));
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10, theory.C11], TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], TheoryReport.Markdown(theory, "theory/")));
             PrintClaims(records);
-            foreach (var c in new[] { theory.C10, theory.C11 })
+            foreach (var c in new[] { theory.C10!, theory.C11! })
                 AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
             var failed = outcomes.Where(x => x.Status == "failed").ToArray();
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
     }
@@ -70,7 +72,7 @@ public static class ReproduceCommand
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
         foreach (var c in ClaimRules.Definitions)
         {
-            var cells = Grids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
+            var cells = PaperGrids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
                 .Select(x => x.Trained == 0 && x.Collapsed == 0 ? "–"
                     : $"{(x.Verdict == "holds" ? "[green]" : x.Majority ? "[yellow]" : "[red]")}{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
             t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);

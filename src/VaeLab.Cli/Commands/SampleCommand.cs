@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -39,9 +40,9 @@ public static class SampleCommand
             // A model trained on standardised data samples in standard units: map back to the data's.
             if (RunFolder.ReadSummary(run).DataFile is { Mean.Length: > 0 } df)
                 for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * (df.Std[i % model.InputDim] > 0 ? df.Std[i % model.InputDim] : 1) + df.Mean[i % model.InputDim]);
-            new Dataset(values, n, model.InputDim).Write(path);
+            new Dataset(values, n, model.InputDim).Write(path, "--out");
             AnsiConsole.MarkupLine($"wrote {n} x {model.InputDim} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
 
 namespace VaeLab.Cli.Commands;
 
@@ -30,5 +30,5 @@ public sealed class SettingOptions
     }
 
     private static string HelpName(Type t) =>
-        t == typeof(string) ? "name" : t == typeof(bool) ? "[true|false]" : t == typeof(int[]) ? "h1,h2,..." : t == typeof(double) ? "x" : "n";
+        t == typeof(string) || t.IsEnum ? "name" : t == typeof(bool) ? "[true|false]" : t == typeof(int[]) ? "h1,h2,..." : t == typeof(double) ? "x" : "n";
 }

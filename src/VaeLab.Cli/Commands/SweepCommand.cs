@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Spectre.Console;
-using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Core;
+using VaeLab.Grids;
 using VaeLab.Reporting;
-using VaeLab.Training;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -41,13 +41,13 @@ public static class SweepCommand
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
             if (count == 1 && failed.Length == 0) Collect(outDir);
             else if (count > 1) AnsiConsole.MarkupLine($"shard {index}/{count} done; when every shard has finished: [bold]vaelab sweep collect {Markup.Escape(outDir)}[/]");
-            return failed.Length == 0 ? 0 : 1;
+            return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });
 
         var collect = new Command("collect", "Merge the runs of all shards of a sweep folder into results.csv.");
         var dir = new Argument<string>("DIR") { Description = "the --out folder the shards wrote into" };
         collect.Arguments.Add(dir);
-        collect.SetAction(r => { Collect(r.GetValue(dir)!); return 0; });
+        collect.SetAction(r => { Collect(r.GetValue(dir)!); return ExitCodes.Success; });
         command.Subcommands.Add(collect);
         return command;
     }
@@ -59,7 +59,7 @@ public static class SweepCommand
         if (!File.Exists(specPath)) throw new ConfigException($"'{outDir}' is not a sweep folder (no {SpecFile}).");
         var runs = SweepSpec.Read(specPath).Expand();
         var outcomes = runs.Select(run => new GridRunOutcome(run, Path.Combine(outDir, run.RelativeDir), "skipped", null)).ToArray();
-        var missing = outcomes.Where(o => !RunFolder.IsComplete(o.Dir) || !RunAnalysis.IsAnalysed(o.Dir)).ToArray();
+        var missing = outcomes.Where(o => !RunLayout.IsComplete(o.Dir) || !RunLayout.IsAnalysed(o.Dir)).ToArray();
         if (missing.Length > 0)
             throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
         AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(ReproduceReport.Load(outcomes)));

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Reporting;
+using VaeLab.Theory;
 using VaeLab.Training;
 
 namespace VaeLab.Cli.Commands;
@@ -15,13 +17,13 @@ public static class TheoryCommand
         var theory = new Command("theory", "Closed-form theory of the linear VAE (SCIENCE.md section 8).");
         var linear = new Command("linear", "Exact population loss: superset optima (C10) and gradient flow vs Adam (C11); prints tables, writes figures and theory.json.");
         var d = new TheorySettings();
-        var intrinsic = new Option<int>("--intrinsic") { Description = "r = k, columns of A (default 3)", DefaultValueFactory = _ => d.Intrinsic };
-        var ambient = new Option<int>("--ambient") { Description = "n (default 12)", DefaultValueFactory = _ => d.Ambient };
-        var latent = new Option<int>("--latent") { Description = "m (default 20)", DefaultValueFactory = _ => d.Latent };
-        var dataDim = new Option<int>("--data-dim") { Description = "D, rows of A (default r)", DefaultValueFactory = _ => 0 };
-        var dataSeed = new Option<ulong>("--data-seed") { Description = "seed of A (default 2)", DefaultValueFactory = _ => d.DataSeed };
-        var flowSteps = new Option<long>("--flow-steps") { Description = "Euler steps of the gradient flow (default 20000)", DefaultValueFactory = _ => d.FlowSteps };
-        var adamSteps = new Option<int>("--adam-steps") { Description = "Monte Carlo Adam steps from the same starts; 0 skips (default 20000)", DefaultValueFactory = _ => d.AdamSteps };
+        var intrinsic = new Option<int>("--intrinsic") { Description = $"r = k, columns of A (default {d.Intrinsic})", DefaultValueFactory = _ => d.Intrinsic };
+        var ambient = new Option<int>("--ambient") { Description = $"n (default {d.Ambient})", DefaultValueFactory = _ => d.Ambient };
+        var latent = new Option<int>("--latent") { Description = $"m (default {d.Latent})", DefaultValueFactory = _ => d.Latent };
+        var dataDim = new Option<int>("--data-dim") { Description = "D, rows of A (default r)", DefaultValueFactory = _ => d.DataDim };
+        var dataSeed = new Option<ulong>("--data-seed") { Description = $"seed of A (default {d.DataSeed})", DefaultValueFactory = _ => d.DataSeed };
+        var flowSteps = new Option<long>("--flow-steps") { Description = $"Euler steps of the gradient flow (default {d.FlowSteps})", DefaultValueFactory = _ => d.FlowSteps };
+        var adamSteps = new Option<int>("--adam-steps") { Description = $"Monte Carlo Adam steps from the same starts; 0 skips (default {d.AdamSteps})", DefaultValueFactory = _ => d.AdamSteps };
         var output = new Option<string>("--out") { Description = "folder for figures and theory.json (default results/theory)", DefaultValueFactory = _ => Path.Combine("results", "theory") };
         foreach (var o in new Option[] { intrinsic, ambient, latent, dataDim, dataSeed, flowSteps, adamSteps, output }) linear.Options.Add(o);
         linear.SetAction(r =>
@@ -33,14 +35,14 @@ public static class TheoryCommand
             };
             settings.Validate();
             var clock = Stopwatch.StartNew();
-            var result = TheoryExperiment.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
+            var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
             string dir = r.GetValue(output)!;
             TheoryReport.Write(result, dir);
             string md = TheoryReport.Markdown(result, "");
             AtomicFile.WriteText(Path.Combine(dir, "theory.md"), md);
             Print(result);
             AnsiConsole.MarkupLine($"wrote figures, theory.md and theory.json to [blue]{Markup.Escape(dir)}[/] in {clock.Elapsed.TotalSeconds:F1} s");
-            return 0;
+            return ExitCodes.Success;
         });
         theory.Subcommands.Add(linear);
         return theory;
@@ -58,7 +60,7 @@ public static class TheoryCommand
             f.AddRow(Markup.Escape(key), Math.Exp(path[^1].Eta).ToString("G3"), string.Join(" ", path[^1].SingularValues.Take(result.Rank + 3).Select(v => v.ToString("G3"))),
                 $"{path[0].OffSubspaceNorm:G3} → {path[^1].OffSubspaceNorm:G3}");
         AnsiConsole.Write(new Panel(f).Header("gradient flow and Adam (C11)"));
-        foreach (var c in new[] { result.C10, result.C11 })
+        foreach (var c in new[] { result.C10!, result.C11! })
             AnsiConsole.MarkupLine($"{c.Id}: {(c.Status == "holds" ? "[green]holds[/]" : "[red]fails[/]")} — {Markup.Escape(c.Measurement)}");
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using VaeLab.Experiments;
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -25,12 +27,12 @@ public static class TrainCommand
             var file = result.GetValue(config) is { } path ? ConfigResolver.ReadConfigFile(path) : null;
             var resolved = ConfigResolver.Resolve(file, settings.Overrides(result));
             string outDir = result.GetValue(output) ?? Path.Combine("runs", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            if (RunFolder.IsComplete(outDir))
+            if (RunLayout.IsComplete(outDir))
                 throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out or delete it.");
             var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
                 (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -39,14 +41,14 @@ public static class TrainCommand
     {
         if (extra || settings.Overrides(result).Count > 0)
             throw new ConfigException("--resume takes no other settings: the run continues with the config it started with.");
-        if (RunFolder.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
-        string partial = RunExecutor.PartialDir(dir);
-        if (!File.Exists(Path.Combine(partial, RunFolder.ConfigFile)))
+        if (RunLayout.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
+        string partial = RunLayout.PartialDir(dir);
+        if (!File.Exists(Path.Combine(partial, RunLayout.ConfigFile)))
             throw new ConfigException($"--resume '{dir}' has no interrupted run ({partial}/config.json is missing); pass the --out folder of the run.");
         var config = RunFolder.ReadConfig(partial);
         var summary = Terminal.Progress(!quiet, $"resume {config.Family}", config.TotalSteps,
             (report, cancel) => RunExecutor.Execute(config, dir, threads: 1, report, cancel, resume: true));
         if (!quiet) Terminal.PrintSummary(dir, summary);
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,3 +1,5 @@
+using VaeLab.Diagnostics;
+
 namespace VaeLab.Claims;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VaeLab.Diagnostics;
 
 namespace VaeLab.Claims;
 
@@ -33,9 +34,12 @@ public static class OutcomeJudge
         };
     }
 
-    /// <summary>The same run judged again at other thresholds (the collapse test does not depend on τ_c, τ_e).</summary>
-    public static OutcomeMeasurement Rejudge(OutcomeMeasurement m, OutcomeThresholds t) =>
+    /// <summary>A measurement judged (or judged again) at thresholds <paramref name="t"/>; the collapse test does not depend on τ_c, τ_e.</summary>
+    public static OutcomeMeasurement Judge(OutcomeMeasurement m, OutcomeThresholds t) =>
         Judge(m.Containment, m.Excess, m.ActiveLatents, m.Loss, m.LossStandardError, m.GaussianLoss, t, m.TruePoints);
+
+    /// <summary>The same run judged again at other thresholds.</summary>
+    public static OutcomeMeasurement Rejudge(OutcomeMeasurement m, OutcomeThresholds t) => Judge(m, t);
 
     private static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using VaeLab.Diagnostics;
+
 namespace VaeLab.Claims;
 
 /// <summary>How the runs of one configuration (or a whole grid, Configuration null) ended: the counts behind the stacked bar figure.</summary>

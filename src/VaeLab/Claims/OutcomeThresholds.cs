@@ -1,3 +1,5 @@
+using VaeLab.Diagnostics;
+
 namespace VaeLab.Claims;
 
 /// <summary>The thresholds that turn containment, excess and the loss into a <see cref="RunOutcome"/> (SCIENCE.md section 9).</summary>

@@ -1,3 +1,5 @@
+using VaeLab.Diagnostics;
+
 namespace VaeLab.Claims;
 
 /// <summary>The names of <see cref="RunOutcome"/> as results.csv and the report write them.</summary>

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Core;
 
 namespace VaeLab.Data;
 
 /// <summary>Comma-separated numbers, one point per line, with an optional header line of names.</summary>
 public static class CsvFormat
 {
-    public static Dataset Read(string path)
+    public static Dataset Read(string path, string label)
     {
-        string where = $"--data-file '{path}'";
+        string where = $"{label} '{path}'";
         var values = new List<float>();
         string[]? header = null;
         int cols = -1, rows = 0, lineNumber = 0;

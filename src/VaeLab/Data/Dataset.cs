@@ -1,35 +1,38 @@
-using VaeLab.Experiments;
+using VaeLab.Core;
 
 namespace VaeLab.Data;
 
 /// <summary>A table of points, row-major (Rows, Cols), float32.</summary>
 public sealed record Dataset(float[] Values, int Rows, int Cols, string[]? Header = null)
 {
-    /// <summary>Reads CSV (optional header) or NumPy .npy (float32/float64, 2-D, C order) by extension; errors name the file and the place.</summary>
-    public static Dataset Read(string path)
+    /// <summary>
+    /// Reads CSV (optional header) or NumPy .npy (float32/float64, 2-D, C order) by extension. Errors are one-line
+    /// <see cref="ConfigException"/>s that start with <paramref name="label"/> (the setting that named the file) and the path.
+    /// </summary>
+    public static Dataset Read(string path, string label)
     {
-        if (!File.Exists(path)) throw new ConfigException($"--data-file '{path}' does not exist.");
+        if (!File.Exists(path)) throw new ConfigException($"{label} '{path}' does not exist.");
         var dataset = Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".npy" => NpyFormat.Read(path),
-            ".csv" or ".txt" => CsvFormat.Read(path),
-            var e => throw new ConfigException($"--data-file '{path}' must end in .csv or .npy (got '{e}')."),
+            ".npy" => NpyFormat.Read(path, label),
+            ".csv" or ".txt" => CsvFormat.Read(path, label),
+            var e => throw new ConfigException($"{label} '{path}' must end in .csv or .npy (got '{e}')."),
         };
-        if (dataset.Rows < 2) throw new ConfigException($"--data-file '{path}' has {dataset.Rows} row(s); at least 2 are needed.");
+        if (dataset.Rows < 2) throw new ConfigException($"{label} '{path}' has {dataset.Rows} row(s); at least 2 are needed.");
         for (int i = 0; i < dataset.Values.Length; i++)
             if (!float.IsFinite(dataset.Values[i]))
-                throw new ConfigException($"--data-file '{path}': row {i / dataset.Cols + 1}, column {i % dataset.Cols + 1} is {dataset.Values[i]}; every value must be finite.");
+                throw new ConfigException($"{label} '{path}': row {i / dataset.Cols + 1}, column {i % dataset.Cols + 1} is {dataset.Values[i]}; every value must be finite.");
         return dataset;
     }
 
-    /// <summary>Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically.</summary>
-    public void Write(string path)
+    /// <summary>Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically; errors start with <paramref name="label"/>.</summary>
+    public void Write(string path, string label)
     {
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".npy": NpyFormat.Write(path, this); break;
             case ".csv": CsvFormat.Write(path, this); break;
-            default: throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
+            default: throw new ConfigException($"{label} '{path}' must end in .csv or .npy.");
         }
     }
 
@@ -58,7 +61,4 @@ public sealed record Dataset(float[] Values, int Rows, int Cols, string[]? Heade
                 v[r * Cols + c] = (float)((Values[r * Cols + c] - mean[c]) / (std[c] > 0 ? std[c] : 1));
         return this with { Values = v };
     }
-
-    /// <summary>Rows [start, start + count).</summary>
-    public Dataset Slice(int start, int count) => this with { Values = Values.AsSpan(start * Cols, count * Cols).ToArray(), Rows = count };
 }

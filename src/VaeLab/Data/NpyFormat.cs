@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Core;
 
 namespace VaeLab.Data;
 
@@ -13,10 +12,10 @@ public static partial class NpyFormat
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    public static Dataset Read(string path)
+    public static Dataset Read(string path, string label)
     {
         byte[] bytes = File.ReadAllBytes(path);
-        string where = $"--data-file '{path}'";
+        string where = $"{label} '{path}'";
         if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic)) throw new ConfigException($"{where} is not a .npy file (no \\x93NUMPY magic).");
         int major = bytes[6];
         int headerStart = major == 1 ? 10 : 12;

@@ -7,6 +7,5 @@ namespace VaeLab.Diagnostics;
 /// <param name="MmdReferencePairs">pairs of independent true samples for the MMD^2 reference band (default 20).</param>
 /// <param name="RankThreshold">a singular value counts toward the rank above this x the largest (default 1e-2).</param>
 /// <param name="Seed">seed of the analysis streams.</param>
-/// <param name="Outcome">τ_c, τ_e and the collapse margin of the run's outcome (null: the defaults of <see cref="OutcomeThresholds"/>).</param>
 public sealed record AnalysisOptions(int Samples = 10_000, int JacobianPoints = 1000, int MmdSamples = 2000, int MmdReferencePairs = 20,
-    double RankThreshold = 1e-2, ulong Seed = 1234, VaeLab.Claims.OutcomeThresholds? Outcome = null);
+    double RankThreshold = 1e-2, ulong Seed = 1234);

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using VaeLab.Claims;
 using VaeLab.Data;
 using VaeLab.Models;
 using VaeLab.Random;
@@ -37,17 +36,16 @@ public static class Analyzer
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
         if (stage2 != null) d = d with { TwoStage = TwoStageAnalysis.Measure(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
-        d = d with { Outcome = OutcomeMeasurer.Measure(model, family, truth, signal, d.NoiseFree.RelativeToSignal, d.ActiveLatents, o.Outcome ?? new(), o.Seed) };
+        d = d with { Outcome = OutcomeMeasurer.Measure(model, family, truth, signal, d.NoiseFree.RelativeToSignal, d.ActiveLatents, o.Seed) };
         if (j == null) d = WithLocalRanksAtData(d, model, truth, o);
-        return d with { Claims = ClaimRules.Evaluate(d, new ClaimThresholds(Rank: o.RankThreshold, Active: activeThreshold,
-            Containment: d.Outcome.ContainmentThreshold, Excess: d.Outcome.ExcessThreshold)) };
+        return d;
     }
 
     /// <summary>
     /// For a model trained on your own data (no ground truth): the dimension the VAE learned (active latents,
     /// decoder rank or Jacobian local ranks) beside the PCA spectrum and the TwoNN estimate of <paramref name="data"/>.
     /// </summary>
-    public static RunDiagnostics AnalyzeDataset(Vae model, Data.Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
+    public static RunDiagnostics AnalyzeDataset(Vae model, Dataset data, double[] encoderVariances, double activeThreshold, double heldOutLoss, AnalysisOptions o)
     {
         var spectrum = IntrinsicDimension.PcaSpectrum(data.Values, data.Rows, data.Cols);
         var d = WithDecoderSpectrum(Variances(model, encoderVariances, activeThreshold) with
@@ -62,7 +60,7 @@ public static class Analyzer
             TwoNnDimension = IntrinsicDimension.TwoNn(data.Values, data.Rows, data.Cols, seed: o.Seed),
             HeldOutLoss = heldOutLoss,
         }, model, o);
-        return d with { Claims = ClaimRules.Evaluate(d) };
+        return d;
     }
 
     // The decoder and encoder variances, and the active count, shared by both analyses.

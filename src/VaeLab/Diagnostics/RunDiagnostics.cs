@@ -1,15 +1,5 @@
 namespace VaeLab.Diagnostics;
 
-/// <summary>Mean squared distance of samples to the true manifold, split as in SCIENCE.md section 5.</summary>
-public sealed record OffManifoldError(double Padding, double InBlock, double Total, double RelativeToSignal)
-{
-    /// <summary>Standard error of <see cref="RelativeToSignal"/> over the sample points (NaN when not measured).</summary>
-    public double RelativeStandardError { get; init; } = double.NaN;
-}
-
-/// <summary>One claim's verdict for one run: "holds", "fails" or "n/a", with the numbers it came from.</summary>
-public sealed record ClaimVerdict(string Id, string Status, string Measurement, string Criterion);
-
 /// <summary>diagnostics.json: everything SCIENCE.md section 5 measures for one trained model.</summary>
 public sealed record RunDiagnostics
 {
@@ -72,8 +62,8 @@ public sealed record RunDiagnostics
     /// <summary>The same measurements on two-stage samples u -> z -> x, or null for a one-stage run.</summary>
     public TwoStageDiagnostics? TwoStage { get; init; }
 
-    /// <summary>What the run learned (collapsed, correct, strict-superset, wrong) and the numbers that decided it; null without ground truth.</summary>
-    public VaeLab.Claims.OutcomeMeasurement? Outcome { get; init; }
+    /// <summary>What decides the run's outcome, judged (collapsed, correct, strict-superset, wrong) by VaeLab.Claims; null without ground truth.</summary>
+    public OutcomeMeasurement? Outcome { get; init; }
 
     /// <summary>Nonlinear decoders: local ranks and the median singular-value spectrum at encoder means μ(x) of true points.</summary>
     public SortedDictionary<int, int> LocalRankHistogramAtData { get; init; } = [];
@@ -82,25 +72,4 @@ public sealed record RunDiagnostics
     public double[] MedianSingularValuesAtData { get; init; } = [];
 
     public ClaimVerdict[] Claims { get; init; } = [];
-}
-
-/// <summary>Measurements of the two-stage sampler, comparable with the vanilla ones beside them.</summary>
-public sealed record TwoStageDiagnostics
-{
-    public double Stage2DecoderVariance { get; init; }
-    public bool SampleNoise { get; init; }
-    public OffManifoldError NoiseFree { get; init; } = new(0, 0, 0, 0);
-    public OffManifoldError WithNoise { get; init; } = new(0, 0, 0, 0);
-    /// <summary>Linear: relative Frobenius error of the projected sample covariance against A Aᵀ (vanilla's sample value beside it).</summary>
-    public double CovarianceRelativeError { get; init; } = double.NaN;
-    public double VanillaSampleCovarianceRelativeError { get; init; } = double.NaN;
-    public double Mmd2 { get; init; } = double.NaN;
-    /// <summary>The Gaussian-kernel bandwidth of <see cref="Mmd2"/>: the median pairwise distance of this comparison's pooled points.</summary>
-    public double MmdBandwidth { get; init; } = double.NaN;
-    public double KsStatistic { get; init; } = double.NaN;
-
-    /// <summary>The other sampler beside the configured one: mean-only when SampleNoise, Dai &amp; Wipf's noise in z otherwise.</summary>
-    public OffManifoldError OtherSamplerNoiseFree { get; init; } = new(0, 0, 0, 0);
-    public double OtherSamplerMmd2 { get; init; } = double.NaN;
-    public double OtherSamplerCovarianceRelativeError { get; init; } = double.NaN;
 }

@@ -15,7 +15,6 @@ public sealed class Encoder
     private readonly float[] _mean;
     private readonly float[] _logVar;
     private readonly float[]? _dTrunk;
-    private float[] _input = [];
 
     public Encoder(ParameterStore store, string name, int inputDim, IReadOnlyList<int> hidden, int latentDim,
         EncoderVarianceKind variance, int maxBatch)
@@ -56,7 +55,6 @@ public sealed class Encoder
     /// <summary>Computes Mean and LogVariance for x (batch, n).</summary>
     public void Forward(float[] x, int batch)
     {
-        _input = x;
         float[] h = x;
         if (_trunk != null)
         {

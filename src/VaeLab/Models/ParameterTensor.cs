@@ -1,16 +1,5 @@
 namespace VaeLab.Models;
 
-/// <summary>How a parameter tensor is initialised.</summary>
-public enum ParameterInit
-{
-    /// <summary>Truncated LeCun normal: N(0, 1/fanIn) / 0.87962566, truncated at 2 std.</summary>
-    LeCunTruncated,
-    /// <summary>All zeros (biases).</summary>
-    Zero,
-    /// <summary>A constant value.</summary>
-    Constant,
-}
-
 /// <summary>A named slice of a model's flat parameter buffer.</summary>
 /// <param name="Name">dotted name, also the safetensors key.</param>
 /// <param name="Offset">start in the flat buffer.</param>
@@ -19,6 +8,13 @@ public enum ParameterInit
 /// <param name="InitValue">value for <see cref="ParameterInit.Constant"/>; fan-in for LeCun.</param>
 public sealed record ParameterTensor(string Name, int Offset, int[] Shape, ParameterInit Init, float InitValue)
 {
-    /// <summary>Number of elements.</summary>
-    public int Length => Shape.Aggregate(1, (a, b) => a * b);
+    /// <summary>Number of elements, computed once: the training step reads it on every slice access.</summary>
+    public int Length { get; } = Product(Shape);
+
+    private static int Product(int[] shape)
+    {
+        int n = 1;
+        foreach (int s in shape) n *= s;
+        return n;
+    }
 }

@@ -96,11 +96,11 @@ public sealed class Vae
         double sumSquares = TensorPrimitives.SumOfSquares(r);
         double nll = sumSquares / (2.0 * sigma2 * batch) + n * (HalfLog2Pi + 0.5 * eta);
         var terms = new LossTerms(kl + nll, kl, nll);
-        if (backward) Backward(x, xi1, xi2, batch, sumSquares, sigma, sigma2);
+        if (backward) Backward(xi1, xi2, batch, sumSquares, sigma, sigma2);
         return terms;
     }
 
-    private void Backward(float[] x, ReadOnlySpan<float> xi1, ReadOnlySpan<float> xi2, int batch, double sumSquares, float sigma, float sigma2)
+    private void Backward(ReadOnlySpan<float> xi1, ReadOnlySpan<float> xi2, int batch, double sumSquares, float sigma, float sigma2)
     {
         int n = InputDim, m = LatentDim, bm = batch * m, bn = batch * n;
         bool amortized = Architecture.EncoderVariance == EncoderVarianceKind.Amortized;

@@ -30,9 +30,6 @@ public static class Activations
         for (int i = 0; i < y.Length; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
     }
 
-    /// <summary>y = 1 / (1 + exp(-x)). Overwrites y.</summary>
-    public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
-
     /// <summary>db[j] += sum over rows of dy[i, j] for row-major dy (rows, cols). Accumulates.</summary>
     public static void AddColumnSums(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)
     {

@@ -1,6 +1,5 @@
 using ScottPlot;
 using VaeLab.Data;
-using VaeLab.Diagnostics;
 using VaeLab.Training;
 
 namespace VaeLab.Reporting;

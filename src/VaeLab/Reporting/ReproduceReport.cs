@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text;
 using VaeLab.Claims;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
-using VaeLab.Training;
+using VaeLab.Grids;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
-
-/// <summary>One finished run with its measurements, as the report and results.csv read them.</summary>
-public sealed record RunRecord(GridRun Run, string Dir, RunSummary Summary, RunDiagnostics Diagnostics);
 
 /// <summary>Writes results.csv (one row per run) and report.md (tables per grid, claims, figures) for `reproduce`.</summary>
 public static class ReproduceReport
@@ -68,7 +65,7 @@ public static class ReproduceReport
         foreach (var r in records)
         {
             var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv),
-                r.Diagnostics.Outcome?.Outcome.Name() ?? "" };
+                r.Diagnostics.Outcome?.Outcome?.Name() ?? "" };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
             cells.AddRange(ClaimRules.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? ClaimRules.NotApplicable));
             sb.AppendLine(string.Join(",", cells));
@@ -84,7 +81,7 @@ public static class ReproduceReport
         sb.AppendLine("# VaeLab: the paper, rerun claim by claim\n");
         sb.AppendLine($"Koehler, Mehta, Zhou & Risteski, *VAEs in the presence of low-dimensional data* (ICLR 2022), and Dai & Wipf's claims, rerun with VaeLab {env.Version}.\n");
         sb.AppendLine($"- command: `{command}`");
-        sb.AppendLine($"- profile: {Grids.Describe(profile, modelSeeds)}");
+        sb.AppendLine($"- profile: {PaperGrids.Describe(profile, modelSeeds)}");
         sb.AppendLine($"- machine: {env.Cpu}, {env.LogicalCores} logical cores, SIMD {env.SimdWidthBits} bit, {env.Os}, {env.Runtime}; {env.Threads} parallel runs");
         sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; training time summed over runs {records.Sum(r => r.Summary.WallSeconds):F0} s; this invocation {wallSeconds:F0} s ({outcomes.Count(o => o.Status == "skipped")} runs were already finished)");
         sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (-msSEED for extra model seeds; summary.json, diagnostics.json, truth.json); `results.csv` has one row per run.\n");
@@ -136,29 +133,29 @@ public static class ReproduceReport
                 $"{S(rows, r => r.Diagnostics.AuthorsSigmoidErrorGenerated)}; on true samples {S(rows, r => r.Diagnostics.AuthorsSigmoidErrorTrue)} (far from 0 even on true data).\n");
             sb.AppendLine("The poster's scatter, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; x-axis ⟨a*, x[:d]⟩, y-axis x[d]; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
-                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "scatter.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "scatter-two-stage.png")})" : ""));
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), RunLayout.ScatterFigure)}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), RunLayout.ScatterTwoStageFigure)})" : ""));
             sb.AppendLine();
         }
         else if (grid == "sphere")
         {
-            sb.AppendLine(Grids.SphereSeedNote + "\n");
+            sb.AppendLine(PaperGrids.SphereSeedNote + "\n");
             sb.AppendLine("First two coordinates, one pair per configuration (first data seed): vanilla VAE left, two-stage VAE right; true samples orange, generated blue.\n");
             foreach (var g in rows.GroupBy(r => r.Run.Configuration))
-                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), "projection.png")}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), "projection-two-stage.png")})" : ""));
-            sb.AppendLine($"\n![norm histogram]({Rel(rows[0], "norm-histogram.png")})\n");
+                sb.AppendLine($"![{g.Key} vanilla]({Rel(g.First(), RunLayout.ProjectionFigure)}) " + (g.First().Diagnostics.TwoStage != null ? $"![{g.Key} two-stage]({Rel(g.First(), RunLayout.ProjectionTwoStageFigure)})" : ""));
+            sb.AppendLine($"\n![norm histogram]({Rel(rows[0], RunLayout.NormHistogramFigure)})\n");
         }
         else
         {
             var first = rows[0];
             sb.AppendLine($"What C1 measured, for `{first.Run.RelativeDir}`: decoder singular values {string.Join(", ", first.Diagnostics.DecoderSingularValues.Select(ClaimRules.G))}; rank {first.Diagnostics.DecoderRank} at threshold {first.Diagnostics.RankThreshold} x largest; r = {first.Diagnostics.IntrinsicDim}.\n");
-            sb.AppendLine($"![decoder spectrum]({Rel(first, "decoder-spectrum.png")}) ![encoder variances]({Rel(first, "encoder-variances.png")})\n");
+            sb.AppendLine($"![decoder spectrum]({Rel(first, RunLayout.DecoderSpectrumFigure)}) ![encoder variances]({Rel(first, RunLayout.EncoderVariancesFigure)})\n");
         }
         return sb.ToString();
     }
 
     // "2 superset, 1 collapsed" for the runs of one configuration.
-    private static string Outcomes(IEnumerable<RunRecord> rows) => string.Join(", ", rows.Where(r => r.Diagnostics.Outcome != null)
-        .GroupBy(r => r.Diagnostics.Outcome!.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}"));
+    private static string Outcomes(IEnumerable<RunRecord> rows) => string.Join(", ", rows.Where(r => r.Diagnostics.Outcome?.Outcome != null)
+        .GroupBy(r => r.Diagnostics.Outcome!.Outcome!.Value).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}"));
 
     private static string TwoStageTable(string grid, RunRecord[] rows)
     {
@@ -183,7 +180,7 @@ public static class ReproduceReport
         return sb.ToString();
     }
 
-    private static string Rel(RunRecord r, string figure) => $"{r.Run.RelativeDir.Replace('\\', '/')}/{RunAnalysis.FiguresFolder}/{figure}";
+    private static string Rel(RunRecord r, string figure) => $"{r.Run.RelativeDir.Replace('\\', '/')}/{RunLayout.FiguresFolder}/{figure}";
 
     private static string S(IEnumerable<RunRecord> rows, Func<RunRecord, double> f)
     {

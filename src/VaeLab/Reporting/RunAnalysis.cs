@@ -1,33 +1,28 @@
 using System.Text.Json;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Random;
-using VaeLab.Training;
+using VaeLab.Runs;
 
 namespace VaeLab.Reporting;
 
 /// <summary>Analyses a finished run folder: writes diagnostics.json and figures/ beside the model.</summary>
 public static class RunAnalysis
 {
-    public const string DiagnosticsFile = "diagnostics.json";
-    public const string FiguresFolder = "figures";
-
-    /// <summary>True when the folder already holds its diagnostics.</summary>
-    public static bool IsAnalysed(string dir) => File.Exists(Path.Combine(dir, DiagnosticsFile));
-
     /// <summary>Computes the diagnostics of the run in <paramref name="dir"/> and writes them with the figures.</summary>
     public static RunDiagnostics Analyze(string dir, AnalysisOptions options)
     {
-        if (RunFolder.ReadConfig(dir).Family == "file") return AnalyzeDataFile(dir, options);
+        if (RunFolder.ReadConfig(dir).Family == DataFamilyKind.File) return AnalyzeDataFile(dir, options);
         var (config, family, model) = RunFolder.Load(dir);
-        if (!File.Exists(Path.Combine(dir, Runs.TruthFile.Name))) Runs.TruthFile.Write(dir, family, config.DataSeed);
+        if (!File.Exists(Path.Combine(dir, RunLayout.TruthFile))) TruthFile.Write(dir, family, config.DataSeed);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
         // Every run draws its own true samples, reference band and generated samples: no two runs share a reference pair.
         options = options with { Seed = RngStreams.DeriveSeed(options.Seed, $"run:{config.Family}:{config.DataSeed}:{config.Seed}") };
-        var diagnostics = Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise);
-        string figures = Path.Combine(dir, FiguresFolder);
+        var diagnostics = ClaimRules.Judge(Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise));
+        string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
 
@@ -37,37 +32,37 @@ public static class RunAnalysis
         var twoStage = stage2 == null ? null : GeneratedSamples.DrawTwoStage(model, stage2, samples.NoiseFree.Length / family.AmbientDim, options.Seed, config.Stage2SampleNoise);
         if (family is SigmoidFamily sigmoid)
         {
-            Figures.SigmoidScatter(Path.Combine(figures, "scatter.png"), sigmoid, truth, $"{name}: vanilla VAE, true (orange) vs generated (blue)", ("generated", samples.NoiseFree));
+            Figures.SigmoidScatter(Path.Combine(figures, RunLayout.ScatterFigure), sigmoid, truth, $"{name}: vanilla VAE, true (orange) vs generated (blue)", ("generated", samples.NoiseFree));
             if (twoStage != null)
-                Figures.SigmoidScatter(Path.Combine(figures, "scatter-two-stage.png"), sigmoid, truth, $"{name}: two-stage VAE, true (orange) vs generated (blue)", ("generated", twoStage.NoiseFree));
+                Figures.SigmoidScatter(Path.Combine(figures, RunLayout.ScatterTwoStageFigure), sigmoid, truth, $"{name}: two-stage VAE, true (orange) vs generated (blue)", ("generated", twoStage.NoiseFree));
         }
         if (family is SphereFamily)
         {
-            Figures.NormHistogram(Path.Combine(figures, "norm-histogram.png"), family, truth, samples.NoiseFree, $"{name}: ‖x[:d]‖, generated vs true");
-            Figures.ProjectionScatter(Path.Combine(figures, "projection.png"), family.AmbientDim, truth, samples.NoiseFree, $"{name}: vanilla VAE, first two coordinates");
+            Figures.NormHistogram(Path.Combine(figures, RunLayout.NormHistogramFigure), family, truth, samples.NoiseFree, $"{name}: ‖x[:d]‖, generated vs true");
+            Figures.ProjectionScatter(Path.Combine(figures, RunLayout.ProjectionFigure), family.AmbientDim, truth, samples.NoiseFree, $"{name}: vanilla VAE, first two coordinates");
             if (twoStage != null)
-                Figures.ProjectionScatter(Path.Combine(figures, "projection-two-stage.png"), family.AmbientDim, truth, twoStage.NoiseFree, $"{name}: two-stage VAE, first two coordinates");
+                Figures.ProjectionScatter(Path.Combine(figures, RunLayout.ProjectionTwoStageFigure), family.AmbientDim, truth, twoStage.NoiseFree, $"{name}: two-stage VAE, first two coordinates");
         }
-        Figures.LogValues(Path.Combine(figures, "decoder-spectrum.png"), diagnostics.DecoderSingularValues,
+        Figures.LogValues(Path.Combine(figures, RunLayout.DecoderSpectrumFigure), diagnostics.DecoderSingularValues,
             diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],
             $"{name}: decoder singular values{(diagnostics.AffineDecoder ? "" : $" (mean over {diagnostics.JacobianPoints} Jacobians)")}",
             "index", "singular value", "singular values", $"rank threshold ({diagnostics.RankThreshold} x largest)");
         if (!diagnostics.AffineDecoder && diagnostics.LocalRankHistogramAtData.Count > 0)
         {
-            JudgingFigures.LocalRanks(Path.Combine(figures, "local-ranks.png"), $"{name}: local ranks of the decoder Jacobian",
+            JudgingFigures.LocalRanks(Path.Combine(figures, RunLayout.LocalRanksFigure), $"{name}: local ranks of the decoder Jacobian",
                 diagnostics.LocalRankHistogram, diagnostics.LocalRankHistogramAtData, diagnostics.IntrinsicDim);
-            JudgingFigures.MedianSpectra(Path.Combine(figures, "median-spectra.png"), $"{name}: median singular values of the decoder Jacobian",
+            JudgingFigures.MedianSpectra(Path.Combine(figures, RunLayout.MedianSpectraFigure), $"{name}: median singular values of the decoder Jacobian",
                 diagnostics.MedianSingularValues, diagnostics.MedianSingularValuesAtData, diagnostics.RankThreshold);
         }
-        Figures.LogValues(Path.Combine(figures, "encoder-variances.png"), diagnostics.EncoderVariances, diagnostics.ActiveThreshold,
+        Figures.LogValues(Path.Combine(figures, RunLayout.EncoderVariancesFigure), diagnostics.EncoderVariances, diagnostics.ActiveThreshold,
             $"{name}: sorted encoder variances", "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {diagnostics.ActiveThreshold}");
         var metrics = RunFolder.ReadMetrics(dir);
         if (metrics.Count > 0)
         {
-            Figures.Curve(Path.Combine(figures, "loss.png"), metrics, r => r.Loss, $"{name}: training loss", "negative ELBO (nats)", "batch loss, window mean");
-            Figures.Curve(Path.Combine(figures, "decoder-log-variance.png"), metrics, r => r.DecoderLogVariance, $"{name}: decoder log-variance", "eta = log σ²", "eta");
+            Figures.Curve(Path.Combine(figures, RunLayout.LossFigure), metrics, r => r.Loss, $"{name}: training loss", "negative ELBO (nats)", "batch loss, window mean");
+            Figures.Curve(Path.Combine(figures, RunLayout.DecoderLogVarianceFigure), metrics, r => r.DecoderLogVariance, $"{name}: decoder log-variance", "eta = log σ²", "eta");
         }
-        AtomicFile.WriteText(Path.Combine(dir, DiagnosticsFile), JsonSerializer.Serialize(diagnostics, Json.Options));
+        AtomicFile.WriteText(Path.Combine(dir, RunLayout.DiagnosticsFile), JsonSerializer.Serialize(diagnostics, Json.Options));
         return diagnostics;
     }
 
@@ -76,21 +71,21 @@ public static class RunAnalysis
         var (config, model) = RunFolder.LoadModel(dir);
         var summary = RunFolder.ReadSummary(dir);
         var split = DataFileSplit.Load(config);
-        var d = Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options);
-        string figures = Path.Combine(dir, FiguresFolder);
+        var d = ClaimRules.Judge(Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options));
+        string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'));
-        Figures.LogValues(Path.Combine(figures, "pca-spectrum.png"), d.PcaSpectrum, 1e-2 * Math.Max(d.PcaSpectrum[0], 1e-30), $"{name}: PCA spectrum of the data",
+        Figures.LogValues(Path.Combine(figures, RunLayout.PcaSpectrumFigure), d.PcaSpectrum, 1e-2 * Math.Max(d.PcaSpectrum[0], 1e-30), $"{name}: PCA spectrum of the data",
             "component", "variance", "eigenvalues of the covariance", "1e-2 x largest");
-        Figures.LogValues(Path.Combine(figures, "decoder-spectrum.png"), d.DecoderSingularValues, d.RankThreshold * d.DecoderSingularValues[0],
+        Figures.LogValues(Path.Combine(figures, RunLayout.DecoderSpectrumFigure), d.DecoderSingularValues, d.RankThreshold * d.DecoderSingularValues[0],
             $"{name}: decoder singular values", "index", "singular value", "singular values", $"rank threshold ({d.RankThreshold} x largest)");
-        Figures.LogValues(Path.Combine(figures, "encoder-variances.png"), d.EncoderVariances, d.ActiveThreshold, $"{name}: sorted encoder variances",
+        Figures.LogValues(Path.Combine(figures, RunLayout.EncoderVariancesFigure), d.EncoderVariances, d.ActiveThreshold, $"{name}: sorted encoder variances",
             "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {d.ActiveThreshold}");
-        AtomicFile.WriteText(Path.Combine(dir, DiagnosticsFile), JsonSerializer.Serialize(d, Json.Options));
+        AtomicFile.WriteText(Path.Combine(dir, RunLayout.DiagnosticsFile), JsonSerializer.Serialize(d, Json.Options));
         return d;
     }
 
     /// <summary>Reads diagnostics.json.</summary>
     public static RunDiagnostics Read(string dir) =>
-        JsonSerializer.Deserialize<RunDiagnostics>(File.ReadAllText(Path.Combine(dir, DiagnosticsFile)), Json.Options)!;
+        JsonSerializer.Deserialize<RunDiagnostics>(File.ReadAllText(Path.Combine(dir, RunLayout.DiagnosticsFile)), Json.Options)!;
 }

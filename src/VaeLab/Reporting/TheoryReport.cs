@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using VaeLab.Diagnostics;
-using VaeLab.Experiments;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Theory;
 using VaeLab.Training;
 
@@ -55,14 +55,14 @@ public static class TheoryReport
         int[] idx = [8, 16, 24, 32];
         foreach (var row in result.Superset)
             sb.AppendLine($"| {row.Extra} | {string.Join(" | ", idx.Select(i => row.Losses[i].ToString("F2", CultureInfo.InvariantCulture)))} | {row.FittedSlope:F4} | {row.PredictedSlope:F1} | {ClaimRules.G(row.OffSubspaceEnergy)} / {ClaimRules.G(row.OffSubspaceSampled)} |");
-        sb.AppendLine($"\nC10: **{result.C10.Status}**. {result.C10.Measurement}\n");
+        sb.AppendLine($"\nC10: **{result.C10!.Status}**. {result.C10!.Measurement}\n");
         sb.AppendLine($"![superset loss]({figurePrefix}superset-loss.png)\n");
         sb.AppendLine($"**Gradient flow (C11).** Euler steps on the exact loss (step {t.FlowStepSize} · min(1, σ²), {t.FlowSteps} steps), σ trainable, from a small random start and from the superset start with s = {t.SupersetExtra} at η = {t.StartLogVariance}; and the Monte Carlo trainer with Adam (lr {t.LearningRate}, {t.AdamSteps} steps, batch 100) from the same starts.\n");
         sb.AppendLine("| trajectory | σ² end | decoder singular values at the end | ‖(I-P)W‖ start → end | loss end |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var (key, path) in result.Trajectories)
             sb.AppendLine($"| {key} | {ClaimRules.G(Math.Exp(path[^1].Eta))} | {string.Join(", ", path[^1].SingularValues.Take(result.Rank + 3).Select(ClaimRules.G))} | {ClaimRules.G(path[0].OffSubspaceNorm)} → {ClaimRules.G(path[^1].OffSubspaceNorm)} | {path[^1].Loss:F2} |");
-        sb.AppendLine($"\nC11: **{result.C11.Status}**. {result.C11.Measurement}\n");
+        sb.AppendLine($"\nC11: **{result.C11!.Status}**. {result.C11!.Measurement}\n");
         foreach (var (key, file) in TrajectoryFigures.Where(f => result.Trajectories.ContainsKey(f.Key)))
             sb.Append($"![{key}]({figurePrefix}{file}) ");
         sb.AppendLine($"![off-subspace]({figurePrefix}off-subspace.png)\n");

@@ -1,7 +1,6 @@
 using System.Text.Json;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
-using VaeLab.Training;
 
 namespace VaeLab.Runs;
 
@@ -11,8 +10,6 @@ namespace VaeLab.Runs;
 /// </summary>
 public static class TruthFile
 {
-    public const string Name = "truth.json";
-
     /// <summary>Writes truth.json into <paramref name="dir"/> (atomically; overwrites only a truth.json VaeLab wrote there).</summary>
     public static void Write(string dir, DataFamily family, ulong dataSeed)
     {
@@ -21,9 +18,9 @@ public static class TruthFile
         truth["padding"] = family.Padding;
         truth["noiseVariance"] = (double)family.NoiseVariance;
         truth["meanSquaredNorm"] = family.MeanSquaredNorm;
-        AtomicFile.WriteText(Path.Combine(dir, Name), JsonSerializer.Serialize(truth, Json.Options));
+        AtomicFile.WriteText(Path.Combine(dir, RunLayout.TruthFile), JsonSerializer.Serialize(truth, Json.Options));
     }
 
     /// <summary>Reads truth.json as a JSON document.</summary>
-    public static JsonDocument Read(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, Name)));
+    public static JsonDocument Read(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, RunLayout.TruthFile)));
 }

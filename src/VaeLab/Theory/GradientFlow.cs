@@ -2,14 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace VaeLab.Theory;
 
-/// <summary>One recorded state of a gradient-flow or training trajectory.</summary>
-/// <param name="Step">iteration.</param>
-/// <param name="SingularValues">singular values of the decoder W, descending.</param>
-/// <param name="OffSubspaceNorm">‖(I - P_S) W‖_F.</param>
-/// <param name="Eta">decoder log-variance.</param>
-/// <param name="Loss">exact population loss.</param>
-public sealed record FlowSnapshot(long Step, double[] SingularValues, double OffSubspaceNorm, double Eta, double Loss);
-
 /// <summary>
 /// Gradient flow on the exact population loss, integrated by explicit Euler steps with σ trainable. The
 /// gradient scales as 1/σ² as σ shrinks, so the step is h · min(1, σ²): a change of time variable that keeps

@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using VaeLab.Numerics;
 
 namespace VaeLab.Training;
 
@@ -31,33 +31,7 @@ public sealed class Adam : IOptimizer
         StepCount++;
         float c1 = (float)(1.0 / (1.0 - Math.Pow(Beta1, StepCount)));
         float c2 = (float)(1.0 / (1.0 - Math.Pow(Beta2, StepCount)));
-        float b1 = Beta1, b2 = Beta2, a1 = 1f - b1, a2 = 1f - b2, lr = LearningRate, eps = Epsilon;
-        Span<float> m = _m, v = _v;
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var vb1 = Vector512.Create(b1); var va1 = Vector512.Create(a1);
-            var vb2 = Vector512.Create(b2); var va2 = Vector512.Create(a2);
-            var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
-            var vlr = Vector512.Create(lr); var veps = Vector512.Create(eps);
-            for (; i + 16 <= parameters.Length; i += 16)
-            {
-                var g = Vector512.Create(gradients.Slice(i, 16));
-                var mi = vb1 * Vector512.Create(m.Slice(i, 16)) + va1 * g;
-                var vi = vb2 * Vector512.Create(v.Slice(i, 16)) + va2 * g * g;
-                mi.CopyTo(m.Slice(i, 16));
-                vi.CopyTo(v.Slice(i, 16));
-                var p = Vector512.Create(parameters.Slice(i, 16)) - vlr * (mi * vc1) / (Vector512.Sqrt(vi * vc2) + veps);
-                p.CopyTo(parameters.Slice(i, 16));
-            }
-        }
-        for (; i < parameters.Length; i++)
-        {
-            float g = gradients[i];
-            m[i] = b1 * m[i] + a1 * g;
-            v[i] = b2 * v[i] + a2 * g * g;
-            parameters[i] -= lr * (m[i] * c1) / (MathF.Sqrt(v[i] * c2) + eps);
-        }
+        AdamUpdate.Apply(parameters, gradients, _m, _v, Beta1, Beta2, LearningRate, Epsilon, c1, c2);
     }
 
     public float[][] GetState() => [(float[])_m.Clone(), (float[])_v.Clone()];

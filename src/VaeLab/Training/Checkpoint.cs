@@ -1,3 +1,5 @@
+using VaeLab.Core;
+
 namespace VaeLab.Training;
 
 /// <summary>

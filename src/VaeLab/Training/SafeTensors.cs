@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using VaeLab.Core;
 using VaeLab.Models;
 
 namespace VaeLab.Training;

@@ -41,7 +41,12 @@ public sealed class Trainer
         _x = new float[options.BatchSize * vae.InputDim];
         _xi1 = new float[options.BatchSize * vae.LatentDim];
         _xi2 = new float[options.BatchSize * vae.InputDim];
-        Optimizer = options.Optimizer == "sgd" ? new Sgd(options.LearningRate) : new Adam(vae.Parameters.Count, options.LearningRate);
+        Optimizer = options.Optimizer switch
+        {
+            OptimizerKind.Adam => new Adam(vae.Parameters.Count, options.LearningRate),
+            OptimizerKind.Sgd => new Sgd(options.LearningRate),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
+        };
         if (trainingSet != null)
         {
             _trainingSet = trainingSet;

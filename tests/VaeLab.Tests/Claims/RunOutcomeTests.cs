@@ -51,7 +51,7 @@ public class RunOutcomeTests
         double excess = Analyzer.OffManifold(Family, generated, signal).RelativeToSignal;
         var logVar = model.Parameters.Value(model.Encoder.GlobalLogVariance!).ToArray();
         int active = logVar.Count(l => Math.Exp(l) < 0.05);
-        return OutcomeMeasurer.Measure(model, Family, truth, signal, excess, active, new OutcomeThresholds(), 9);
+        return OutcomeJudge.Judge(OutcomeMeasurer.Measure(model, Family, truth, signal, excess, active, 9), new OutcomeThresholds());
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class RunOutcomeTests
         for (int j = 0; j < N; j++) bias[j] = (float)(mean[j] - 0.5);
         double s2 = Math.Exp(2 * IsotropicGaussianFit.NegativeLogLikelihood(truth, N) / N - 1) / (2 * Math.PI);
         model.Parameters.Value(model.Parameters.Find("decoder.logVariance")!)[0] = (float)Math.Log(s2);
-        var o2 = OutcomeMeasurer.Measure(model, Family, truth, Family.MeanSquaredNorm, 0.5, D, new OutcomeThresholds(), 9);
+        var o2 = OutcomeJudge.Judge(OutcomeMeasurer.Measure(model, Family, truth, Family.MeanSquaredNorm, 0.5, D, 9), new OutcomeThresholds());
         Assert.Equal(RunOutcome.Collapsed, o2.Outcome);
         Assert.InRange(o2.Loss - o2.GaussianLoss, 0, 0.5 * D * (0.01 - 1 - Math.Log(0.01)) + 0.2);
     }

@@ -31,7 +31,7 @@ public class DataCommandTests
         string samples = Path.Combine(dir, "samples.npy");
         var (c4, _, e4) = CliRunner.Run("sample", run, "--count", "50", "--out", samples);
         Assert.True(c4 == 0, e4);
-        Assert.Equal((50, 4), (VaeLab.Data.Dataset.Read(samples).Rows, VaeLab.Data.Dataset.Read(samples).Cols));
+        Assert.Equal((50, 4), (VaeLab.Data.Dataset.Read(samples, "--data-file").Rows, VaeLab.Data.Dataset.Read(samples, "--data-file").Cols));
     }
 
     [Fact]

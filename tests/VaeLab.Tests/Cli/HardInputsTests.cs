@@ -1,6 +1,7 @@
 using System.Text;
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Random;
 using VaeLab.Training;
 
@@ -64,8 +65,8 @@ public class HardInputsTests
         string dir = CliRunner.TempDir();
         var d = new Dataset(Enumerable.Range(0, 60).Select(i => (float)i).ToArray(), 20, 3);
         string npy = Path.Combine(dir, "d.npy"), csv = Path.Combine(dir, "d.csv");
-        d.Write(npy);
-        d.Write(csv);
+        d.Write(npy, "--out");
+        d.Write(csv, "--out");
         foreach (string full in new[] { npy, csv })
         {
             byte[] bytes = File.ReadAllBytes(full);
@@ -73,7 +74,7 @@ public class HardInputsTests
             {
                 string cut = Path.Combine(dir, "cut" + Path.GetExtension(full));
                 File.WriteAllBytes(cut, bytes[..n]);
-                var e = Record.Exception(() => Dataset.Read(cut));
+                var e = Record.Exception(() => Dataset.Read(cut, "--data-file"));
                 Assert.True(e is null or ConfigException, $"{Path.GetExtension(full)} cut at {n}: {e}");
             }
         }

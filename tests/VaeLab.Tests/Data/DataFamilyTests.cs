@@ -1,3 +1,4 @@
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Random;
 
@@ -20,7 +21,7 @@ public class DataFamilyTests
     [InlineData("sphere", 5, 0, 5)]
     public void True_samples_lie_on_the_manifold(string name, int dim, int _, int padding)
     {
-        var family = DataFamilyFactory.Create(name, dim, 3, padding, 7, 0f);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 7, 0f);
         var x = Sample(family, 2000);
         double scale = 0;
         for (int i = 0; i < 2000; i++)

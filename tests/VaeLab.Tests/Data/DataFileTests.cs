@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Random;
 
 namespace VaeLab.Tests.Data;
@@ -23,11 +23,11 @@ public class DataFileTests
     [Fact]
     public void Csv_with_and_without_header()
     {
-        var a = Dataset.Read(Temp("a.csv", "x,y\n1,2\n3,4.5\n"));
+        var a = Dataset.Read(Temp("a.csv", "x,y\n1,2\n3,4.5\n"), "--data-file");
         Assert.Equal((2, 2), (a.Rows, a.Cols));
         Assert.Equal(new[] { "x", "y" }, a.Header);
         Assert.Equal(new[] { 1f, 2f, 3f, 4.5f }, a.Values);
-        var b = Dataset.Read(Temp("b.csv", "1,2,3\n\n4,5,6\n-1e-3,0,7\n"));
+        var b = Dataset.Read(Temp("b.csv", "1,2,3\n\n4,5,6\n-1e-3,0,7\n"), "--data-file");
         Assert.Equal((3, 3), (b.Rows, b.Cols));
         Assert.Null(b.Header);
     }
@@ -43,7 +43,7 @@ public class DataFileTests
     [InlineData("1,2\n\0\u0001\u0002,3\n", "holds binary data")]
     public void Bad_csv_is_one_clear_error_naming_the_place(string text, string expected)
     {
-        var e = Assert.Throws<ConfigException>(() => Dataset.Read(Temp("bad.csv", text)));
+        var e = Assert.Throws<ConfigException>(() => Dataset.Read(Temp("bad.csv", text), "--data-file"));
         Assert.Contains(expected, e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -53,12 +53,12 @@ public class DataFileTests
     {
         var d = new Dataset([1, 2, 3, 4, 5, 6], 3, 2);
         string path = Path.Combine(Path.GetDirectoryName(Temp("x", ""))!, "d.npy");
-        d.Write(path);
-        var back = Dataset.Read(path);
+        d.Write(path, "--out");
+        var back = Dataset.Read(path, "--data-file");
         Assert.Equal((3, 2), (back.Rows, back.Cols));
         Assert.Equal(d.Values, back.Values);
         Assert.Equal(0, (10 + BinaryPrimitives.ReadUInt16LittleEndian(File.ReadAllBytes(path).AsSpan(8))) % 64);
-        var f64 = Dataset.Read(Temp("f.npy", Npy("<f8", "(2, 2)", new double[] { 1.5, -2, 3, 4 }.SelectMany(BitConverter.GetBytes).ToArray())));
+        var f64 = Dataset.Read(Temp("f.npy", Npy("<f8", "(2, 2)", new double[] { 1.5, -2, 3, 4 }.SelectMany(BitConverter.GetBytes).ToArray())), "--data-file");
         Assert.Equal(new[] { 1.5f, -2f, 3f, 4f }, f64.Values);
     }
 
@@ -70,19 +70,19 @@ public class DataFileTests
     [InlineData("<f4", "(99999999999, 2)", 16, "needs")]
     public void Bad_npy_is_one_clear_error(string dtype, string shape, int dataBytes, string expected)
     {
-        var e = Assert.Throws<ConfigException>(() => Dataset.Read(Temp("bad.npy", Npy(dtype, shape, new byte[dataBytes]))));
+        var e = Assert.Throws<ConfigException>(() => Dataset.Read(Temp("bad.npy", Npy(dtype, shape, new byte[dataBytes])), "--data-file"));
         Assert.Contains(expected, e.Message);
     }
 
     [Fact]
     public void Junk_npy_fortran_order_and_missing_files_are_clear_errors()
     {
-        Assert.Contains("not a .npy file", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("j.npy", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]))).Message);
+        Assert.Contains("not a .npy file", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("j.npy", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), "--data-file")).Message);
         var fortran = Npy("<f4", "(2, 2)", new byte[16]).AsSpan().ToArray();
         string text = Encoding.Latin1.GetString(fortran).Replace("False", "True ");
-        Assert.Contains("Fortran order", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("f.npy", Encoding.Latin1.GetBytes(text)))).Message);
-        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => Dataset.Read("/nonexistent/x.csv")).Message);
-        Assert.Contains("must end in .csv or .npy", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("x.parquet", "1"))).Message);
+        Assert.Contains("Fortran order", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("f.npy", Encoding.Latin1.GetBytes(text)), "--data-file")).Message);
+        Assert.Contains("does not exist", Assert.Throws<ConfigException>(() => Dataset.Read("/nonexistent/x.csv", "--data-file")).Message);
+        Assert.Contains("must end in .csv or .npy", Assert.Throws<ConfigException>(() => Dataset.Read(Temp("x.parquet", "1"), "--data-file")).Message);
     }
 
     [Fact]

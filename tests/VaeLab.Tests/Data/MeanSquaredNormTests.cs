@@ -1,3 +1,4 @@
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Numerics;
 using VaeLab.Random;
@@ -16,7 +17,7 @@ public class MeanSquaredNormTests
     [InlineData("sphere", 3, 3, 0.01f)]
     public void Closed_form_agrees_with_monte_carlo(string name, int dim, int padding, float noise)
     {
-        var family = DataFamilyFactory.Create(name, dim, 3, padding, 24, noise);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 24, noise);
         const int count = 200_000;
         var x = new float[count * family.AmbientDim];
         family.Sample(x, count, RngStreams.Normal(5, "mc"));

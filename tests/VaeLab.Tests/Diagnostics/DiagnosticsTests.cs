@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Claims;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
 using VaeLab.Models;
@@ -14,7 +16,7 @@ public class DiagnosticsTests
     [InlineData("sphere")]
     public void True_samples_have_zero_off_manifold_error(string name)
     {
-        var family = DataFamilyFactory.Create(name, 4, 2, 5, 3, 0f);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), 4, 2, 5, 3, 0f);
         var x = new float[5000 * family.AmbientDim];
         family.Sample(x, 5000, RngStreams.Normal(1, "t"));
         var e = Analyzer.OffManifold(family, x, Analyzer.MeanSquaredNorm(x, family.AmbientDim));
@@ -109,7 +111,7 @@ public class DiagnosticsTests
         for (int i = 0; i < 3; i++)
             for (int k = 0; k < 3; k++) encoder[i * 3 + k] = (float)inverse[k, i];
         SetVariances(model, 5.0);
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000)));
         Assert.Equal(3, d.DecoderRank);
         Assert.True(d.CovarianceRelativeError < 1e-5, $"{d.CovarianceRelativeError}");
         Assert.True(d.Wasserstein2 < 1e-3, $"{d.Wasserstein2}");
@@ -117,7 +119,7 @@ public class DiagnosticsTests
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-10);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
         Assert.Equal(ClaimRules.Holds, c["C1"]);
-        Assert.Equal(VaeLab.Claims.RunOutcome.Correct, d.Outcome!.Outcome);
+        Assert.Equal(RunOutcome.Correct, d.Outcome!.Outcome);
         Assert.Equal(ClaimRules.Holds, c["C2"]);
         Assert.Equal(ClaimRules.Fails, c["C3"]);
         Assert.Equal(ClaimRules.Holds, c["C5"]);
@@ -142,14 +144,14 @@ public class DiagnosticsTests
         encoder.Clear();
         encoder[0 * 2 + 0] = 1; encoder[1 * 2 + 1] = 1;
         SetVariances(model, 5.0 / 3);
-        var d = Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20));
+        var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20)));
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-8, $"{d.NoiseFree}");
         Assert.True(d.Mmd2 < 3 * d.Mmd2Reference99 + 1e-3, $"MMD² {d.Mmd2} vs reference {d.Mmd2Reference99}");
         Assert.Equal(2, d.DecoderRank);
         Assert.True(d.KsStatistic < 0.05);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
         Assert.Equal(ClaimRules.Fails, c["C6"]);
-        Assert.Equal(VaeLab.Claims.RunOutcome.Correct, d.Outcome!.Outcome);
+        Assert.Equal(RunOutcome.Correct, d.Outcome!.Outcome);
         Assert.Equal(2, d.LocalRankHistogramAtData.Single().Key);
     }
 

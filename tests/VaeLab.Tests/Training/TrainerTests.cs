@@ -1,18 +1,15 @@
+using VaeLab.Configuration;
+using VaeLab.Core;
 using VaeLab.Data;
-using VaeLab.Experiments;
 using VaeLab.Models;
-using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Tests.Training;
 
 public class TrainerTests
 {
-    private static Trainer Make(RunConfig c)
-    {
-        var model = RunFolder.CreateModel(c, c.BatchSize);
-        return new Trainer(model, RunFolder.CreateFamily(c), new TrainingOptions(c.BatchSize, (float)c.LearningRate, c.Optimizer, c.TrainingSetSize, c.Seed, c.ActiveThreshold));
-    }
+    private static Trainer Make(RunConfig c) => RunFactory.CreateTrainer(c);
 
     [Theory]
     [InlineData("linear", 0)]
@@ -21,7 +18,7 @@ public class TrainerTests
     [InlineData("linear", 300)]
     public void Training_step_allocates_nothing_after_warm_up(string family, int trainingSet)
     {
-        var c = RunConfig.Defaults(family) with { TrainingSetSize = trainingSet, EncoderHidden = family == "sphere" ? [16, 16] : [], DecoderHidden = family == "sphere" ? [16] : [] };
+        var c = RunConfig.Defaults(KindNames.Parse<DataFamilyKind>(family)) with { TrainingSetSize = trainingSet, EncoderHidden = family == "sphere" ? [16, 16] : [], DecoderHidden = family == "sphere" ? [16] : [] };
         var trainer = Make(c);
         for (int i = 0; i < 20; i++) trainer.TrainStep();
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -32,7 +29,7 @@ public class TrainerTests
     [Fact]
     public void Same_seed_gives_bit_identical_parameters_and_different_seed_does_not()
     {
-        var c = RunConfig.Defaults("sigmoid") with { Steps = 50 };
+        var c = RunConfig.Defaults(DataFamilyKind.Sigmoid) with { Steps = 50 };
         var a = Make(c);
         var b = Make(c);
         var d = Make(c with { Seed = 1 });
@@ -44,7 +41,7 @@ public class TrainerTests
     [Fact]
     public void Divergence_stops_with_the_step_and_the_loss_terms()
     {
-        var trainer = Make(RunConfig.Defaults("linear") with { LearningRate = 1e6, Optimizer = "sgd" });
+        var trainer = Make(RunConfig.Defaults(DataFamilyKind.Linear) with { LearningRate = 1e6, Optimizer = OptimizerKind.Sgd });
         var e = Assert.Throws<TrainingDivergedException>(() => { for (int i = 0; i < 100; i++) trainer.TrainStep(); });
         Assert.Matches(@"at step \d+: loss .*KL .*NLL", e.Message);
     }
@@ -53,11 +50,11 @@ public class TrainerTests
     public void Linear_training_drives_the_decoder_variance_down_and_activates_latents()
     {
         // A short golden run: 3,000 steps of the paper's first linear configuration.
-        var trainer = Make(RunConfig.Defaults("linear"));
+        var trainer = Make(RunConfig.Defaults(DataFamilyKind.Linear));
         double first = trainer.TrainStep().Loss;
         for (int i = 0; i < 3000; i++) trainer.TrainStep();
         Assert.True(trainer.Vae.DecoderLogVariance < -1.5f, $"eta = {trainer.Vae.DecoderLogVariance}");
-        var (final, se) = LossEstimator.Estimate(trainer.Vae, RunFolder.CreateFamily(RunConfig.Defaults("linear")), 2000, 9);
+        var (final, se) = LossEstimator.Estimate(trainer.Vae, RunFactory.CreateFamily(RunConfig.Defaults(DataFamilyKind.Linear)), 2000, 9);
         Assert.True(final.Loss < first - 10, $"loss {first} -> {final.Loss}");
         Assert.True(se > 0 && se < 1);
     }
@@ -65,7 +62,7 @@ public class TrainerTests
     [Fact]
     public void Finite_training_set_cycles_through_its_points()
     {
-        var trainer = Make(RunConfig.Defaults("linear") with { TrainingSetSize = 200 });
+        var trainer = Make(RunConfig.Defaults(DataFamilyKind.Linear) with { TrainingSetSize = 200 });
         for (int i = 0; i < 10; i++) Assert.True(trainer.TrainStep().IsFinite);
     }
 
@@ -74,11 +71,11 @@ public class TrainerTests
     {
         // At eta fixed and a decoder that outputs its bias only, the NLL has a closed form:
         // E||x - c||^2 with c = 0 is tr(S), so E NLL = tr(S)/(2 sigma^2) + n/2 log(2 pi sigma^2) + n/2 (noise in the square).
-        var c = RunConfig.Defaults("sphere") with { EncoderHidden = [], DecoderHidden = [], DecoderVariance = "fixed", InitialLogVariance = 0 };
-        var model = RunFolder.CreateModel(c, 1000);
+        var c = RunConfig.Defaults(DataFamilyKind.Sphere) with { EncoderHidden = [], DecoderHidden = [], DecoderVariance = DecoderVarianceKind.Fixed, InitialLogVariance = 0 };
+        var model = RunFactory.CreateModel(c, 1000);
         foreach (var t in model.Parameters.Tensors.Where(t => t.Name.StartsWith("decoder", StringComparison.Ordinal)))
             model.Parameters.Value(t).Clear();
-        var (est, se) = LossEstimator.Estimate(model, RunFolder.CreateFamily(c), 20_000, 3);
+        var (est, se) = LossEstimator.Estimate(model, RunFactory.CreateFamily(c), 20_000, 3);
         int n = c.AmbientDim;
         double expected = 1.0 / 2 + n / 2.0 * Math.Log(2 * Math.PI) + n / 2.0;
         Assert.True(Math.Abs(est.Nll - expected) < 0.05, $"NLL {est.Nll}, expected {expected}");

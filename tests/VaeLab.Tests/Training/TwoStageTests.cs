@@ -1,8 +1,9 @@
+using VaeLab.Configuration;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
-using VaeLab.Experiments;
 using VaeLab.Models;
 using VaeLab.Random;
+using VaeLab.Runs;
 using VaeLab.Training;
 
 namespace VaeLab.Tests.Training;
@@ -21,7 +22,7 @@ public class TwoStageTests
         const int m = 2;
         var arch = new VaeArchitecture(m, m, [32, 32], DecoderKind.Mlp, [32, 32], EncoderVarianceKind.Amortized, DecoderVarianceKind.Scaled, -1f, true);
         var stage2 = new Vae(arch, 100, new Xoshiro256StarStar(1));
-        var trainer = new Trainer(stage2, new StandardNormal(m), new TrainingOptions(100, 1e-3f, "adam", 0, 2, 0.05));
+        var trainer = new Trainer(stage2, new StandardNormal(m), new TrainingOptions(100, 1e-3f, OptimizerKind.Adam, 0, 2, 0.05));
         for (int i = 0; i < 6000; i++) trainer.TrainStep();
 
         // Identity stage 1 (n = m, decoder f(z) = z) so two-stage samples are the stage-2 codes themselves.
@@ -46,9 +47,9 @@ public class TwoStageTests
     [Fact]
     public void Two_stage_sampling_is_deterministic_for_a_seed()
     {
-        var c = RunConfig.Defaults("sigmoid") with { Latent = 3 };
-        var stage1 = RunFolder.CreateModel(c, 1000);
-        var stage2 = RunFolder.CreateStage2Model(c, 1000);
+        var c = RunConfig.Defaults(DataFamilyKind.Sigmoid) with { Latent = 3 };
+        var stage1 = RunFactory.CreateModel(c, 1000);
+        var stage2 = RunFactory.CreateStage2Model(c, 1000);
         var a = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 4, true);
         var b = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 4, true);
         var d = GeneratedSamples.DrawTwoStage(stage1, stage2, 500, 5, true);
@@ -60,9 +61,9 @@ public class TwoStageTests
     public void Latent_codes_follow_the_stage1_encoder()
     {
         // A global-variance linear encoder: z = B x + b + exp(l/2) xi, so Var(z_j) = Var((Bx)_j) + exp(l_j).
-        var c = RunConfig.Defaults("linear") with { Latent = 2, Padding = 1 };
-        var stage1 = RunFolder.CreateModel(c, 100);
-        var family = RunFolder.CreateFamily(c);
+        var c = RunConfig.Defaults(DataFamilyKind.Linear) with { Latent = 2, Padding = 1 };
+        var stage1 = RunFactory.CreateModel(c, 100);
+        var family = RunFactory.CreateFamily(c);
         var source = new LatentCodeSource(stage1, family, 100);
         var normal = RngStreams.Normal(1, "codes");
         var z = new float[100 * 2];

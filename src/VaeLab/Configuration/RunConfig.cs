@@ -1,0 +1,229 @@
+using System.ComponentModel;
+using VaeLab.Core;
+using VaeLab.Data;
+using VaeLab.Models;
+using VaeLab.Training;
+
+namespace VaeLab.Configuration;
+
+/// <summary>
+/// Every setting of one training run. JSON keys are the camelCase property names; CLI options are the
+/// kebab-case names (learningRate is --learning-rate). Defaults are those of the paper profile for the
+/// family (see <see cref="Defaults"/>). Each default is written once, here; a description's "{default}" is
+/// replaced by it in the help text (<see cref="ConfigResolver.Settings"/>).
+/// </summary>
+public sealed record RunConfig
+{
+    [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
+    public DataFamilyKind Family { get; init; } = DataFamilyKind.Linear;
+
+    [Description("D for linear, d for sigmoid and sphere {default}")]
+    public int DataDim { get; init; } = 3;
+
+    [Description("k, columns of A for the linear family {default}")]
+    public int LinearRank { get; init; } = 3;
+
+    [Description("p, zero-padding coordinates {default}")]
+    public int Padding { get; init; } = 9;
+
+    [Description("variance of isotropic noise added to every data coordinate {default}")]
+    public double NoiseVariance { get; init; }
+
+    [Description("seed of the family's random parameters A or a* {default}")]
+    public ulong DataSeed { get; init; } = 2;
+
+    [Description("m, the latent dimension {default}")]
+    public int Latent { get; init; } = 20;
+
+    [Description("hidden sizes of the encoder mean MLP, e.g. [200,200,200]; [] for affine")]
+    public int[] EncoderHidden { get; init; } = [];
+
+    [Description("decoder mean: mlp or sigmoid-affine")]
+    public DecoderKind Decoder { get; init; } = DecoderKind.Mlp;
+
+    [Description("hidden sizes of an MLP decoder; [] for affine")]
+    public int[] DecoderHidden { get; init; } = [];
+
+    [Description("encoder variance: global (the paper) or amortized (Dai & Wipf)")]
+    public EncoderVarianceKind EncoderVariance { get; init; } = EncoderVarianceKind.Global;
+
+    [Description("decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed")]
+    public DecoderVarianceKind DecoderVariance { get; init; } = DecoderVarianceKind.Scaled;
+
+    [Description("kappa, the initial decoder log-variance {default}")]
+    public double InitialLogVariance { get; init; } = -1;
+
+    [Description("add decoder noise sigma*xi inside the squared error, as the authors did {default}")]
+    public bool NoiseInLoss { get; init; } = true;
+
+    [Description("optimizer: adam or sgd")]
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    [Description("learning rate {default}")]
+    public double LearningRate { get; init; } = 1e-3;
+
+    [Description("samples per step {default}")]
+    public int BatchSize { get; init; } = 100;
+
+    [Description("training steps {default}")]
+    public int Steps { get; init; } = 100_000;
+
+    [Description("size of a finite training set; 0 draws fresh samples every step {default}")]
+    public int TrainingSetSize { get; init; }
+
+    [Description("model seed: initialisation, noise and data stream {default}")]
+    public ulong Seed { get; init; }
+
+    [Description("steps between metrics.csv rows {default}")]
+    public int LogEvery { get; init; } = 1000;
+
+    [Description("samples for the final loss and diagnostics {default}")]
+    public int EvalSamples { get; init; } = 10_000;
+
+    [Description("an encoder variance below this counts as an active latent {default}")]
+    public double ActiveThreshold { get; init; } = 0.05;
+
+    [Description("your own data: a CSV (optional header) or .npy (float32/float64, 2-D) file of points, one per row")]
+    public string DataFile { get; init; } = "";
+
+    [Description("with --data-file: standardise every column with the training split's mean and std {default}")]
+    public bool Standardize { get; init; }
+
+    [Description("with --data-file: fraction of rows held out to report the held-out negative ELBO {default}")]
+    public double HeldOutFraction { get; init; }
+
+    [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none {default}")]
+    public int CheckpointEvery { get; init; } = 10_000;
+
+    [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes {default}")]
+    public bool TwoStage { get; init; }
+
+    [Description("hidden sizes of the stage-2 encoder and decoder MLPs {default}")]
+    public int[] Stage2Hidden { get; init; } = [128, 128];
+
+    [Description("stage-2 training steps; 0 uses --steps {default}")]
+    public int Stage2Steps { get; init; }
+
+    [Description("stage-2 learning rate; 0 uses --learning-rate {default}")]
+    public double Stage2LearningRate { get; init; }
+
+    [Description("stage-2 initial decoder log-variance {default}")]
+    public double Stage2InitialLogVariance { get; init; } = -1;
+
+    [Description("add the stage-2 decoder noise when sampling u -> z, as Dai & Wipf do (false: the stage-2 mean only) {default}")]
+    public bool Stage2SampleNoise { get; init; } = true;
+
+    /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
+    public static RunConfig Defaults(DataFamilyKind family) => family switch
+    {
+        DataFamilyKind.Linear => new RunConfig(),
+        DataFamilyKind.Sigmoid => new RunConfig
+        {
+            Family = DataFamilyKind.Sigmoid, DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, Decoder = DecoderKind.SigmoidAffine,
+            InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
+        DataFamilyKind.Sphere => new RunConfig
+        {
+            Family = DataFamilyKind.Sphere, DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
+            DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
+        DataFamilyKind.File => new RunConfig { Family = DataFamilyKind.File, DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
+    };
+
+    /// <summary>n, the ambient dimension implied by the data settings.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int AmbientDim => Family switch
+    {
+        DataFamilyKind.Sigmoid => DataDim + 1 + Padding,
+        DataFamilyKind.Linear or DataFamilyKind.Sphere or DataFamilyKind.File => DataDim + Padding,
+        _ => throw new InvalidOperationException($"unknown family {Family}"),
+    };
+
+    /// <summary>The model architecture these settings describe.</summary>
+    public VaeArchitecture ToArchitecture() => new(
+        AmbientDim, Latent, EncoderHidden, Decoder, DecoderHidden, EncoderVariance, DecoderVariance, (float)InitialLogVariance, NoiseInLoss);
+
+    /// <summary>Stage 2 of the two-stage VAE: an m -> m VAE with MLP encoder and decoder, amortized encoder variance, trainable scaled decoder variance.</summary>
+    public VaeArchitecture ToStage2Architecture() => new(
+        Latent, Latent, Stage2Hidden, DecoderKind.Mlp, Stage2Hidden, EncoderVarianceKind.Amortized, DecoderVarianceKind.Scaled,
+        (float)Stage2InitialLogVariance, NoiseInLoss);
+
+    /// <summary>All training steps of the run: stage 1 plus stage 2 when two-stage.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long TotalSteps => Steps + (TwoStage ? Stage2StepsResolved : 0);
+
+    /// <summary>Stage-2 steps after defaulting.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Stage2StepsResolved => Stage2Steps > 0 ? Stage2Steps : Steps;
+
+    /// <summary>Stage-2 learning rate after defaulting.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double Stage2LearningRateResolved => Stage2LearningRate > 0 ? Stage2LearningRate : LearningRate;
+
+    /// <summary>Throws <see cref="ConfigException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        Defined("family", Family);
+        Defined("decoder", Decoder);
+        Defined("encoder-variance", EncoderVariance);
+        Defined("decoder-variance", DecoderVariance);
+        Defined("optimizer", Optimizer);
+        if (Family == DataFamilyKind.File && DataFile.Length == 0) throw new ConfigException("--family file needs --data-file PATH (a .csv or .npy file of points).");
+        if (Family != DataFamilyKind.File && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{KindNames.Of(Family)}').");
+        Finite("held-out-fraction", HeldOutFraction);
+        if (HeldOutFraction is < 0 or > 0.9) throw new ConfigException($"--held-out-fraction must be within [0, 0.9] (got {HeldOutFraction}).");
+        if (Family == DataFamilyKind.File && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
+        AtLeast("data-dim", DataDim, Family == DataFamilyKind.Sphere ? 2 : 1, Family == DataFamilyKind.Sphere ? "a sphere needs d >= 2" : null);
+        AtLeast("linear-rank", LinearRank, 1);
+        AtLeast("padding", Padding, 0);
+        AtLeast("latent", Latent, 1);
+        AtLeast("batch-size", BatchSize, 1);
+        AtLeast("steps", Steps, 0);
+        AtLeast("training-set-size", TrainingSetSize, 0);
+        AtLeast("log-every", LogEvery, 1);
+        AtLeast("checkpoint-every", CheckpointEvery, 0);
+        AtLeast("eval-samples", EvalSamples, 2);
+        foreach (int h in EncoderHidden) AtLeast("encoder-hidden", h, 1);
+        foreach (int h in DecoderHidden) AtLeast("decoder-hidden", h, 1);
+        foreach (int h in Stage2Hidden) AtLeast("stage2-hidden", h, 1);
+        AtLeast("stage2-steps", Stage2Steps, 0);
+        Finite("stage2-learning-rate", Stage2LearningRate);
+        if (Stage2LearningRate < 0) throw new ConfigException($"--stage2-learning-rate must be >= 0 (got {Stage2LearningRate}).");
+        Finite("stage2-initial-log-variance", Stage2InitialLogVariance);
+        if (Stage2InitialLogVariance == 0 || Math.Abs(Stage2InitialLogVariance) > 50)
+            throw new ConfigException($"--stage2-initial-log-variance must be non-zero and within [-50, 50] (got {Stage2InitialLogVariance}).");
+        Finite("learning-rate", LearningRate);
+        if (LearningRate <= 0) throw new ConfigException($"--learning-rate must be > 0 (got {LearningRate}).");
+        Finite("noise-variance", NoiseVariance);
+        if (NoiseVariance < 0) throw new ConfigException($"--noise-variance must be >= 0 (got {NoiseVariance}).");
+        Finite("initial-log-variance", InitialLogVariance);
+        if (Math.Abs(InitialLogVariance) > 50) throw new ConfigException($"--initial-log-variance must be within [-50, 50] (got {InitialLogVariance}).");
+        Finite("active-threshold", ActiveThreshold);
+        if (ActiveThreshold <= 0) throw new ConfigException($"--active-threshold must be > 0 (got {ActiveThreshold}).");
+        if (Decoder == DecoderKind.SigmoidAffine && DecoderHidden.Length > 0)
+            throw new ConfigException($"--decoder-hidden must be empty with --decoder sigmoid-affine (got [{string.Join(",", DecoderHidden)}]).");
+        if (DecoderVariance == DecoderVarianceKind.Scaled && InitialLogVariance == 0)
+            throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
+        if (TrainingSetSize > 0 && TrainingSetSize < BatchSize)
+            throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
+        if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
+            throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
+    }
+
+    private static void Defined<T>(string name, T value) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            throw new ConfigException($"--{name} must be one of {string.Join(", ", KindNames.All<T>())} (got '{value}').");
+    }
+
+    private static void AtLeast(string name, long value, long min, string? hint = null)
+    {
+        if (value < min) throw new ConfigException($"--{name} must be >= {min} (got {value}).{(hint == null ? "" : " " + hint + ".")}");
+    }
+
+    private static void Finite(string name, double value)
+    {
+        if (!double.IsFinite(value)) throw new ConfigException($"--{name} must be a finite number (got {value}).");
+    }
+}

@@ -1,0 +1,29 @@
+namespace VaeLab.Core;
+
+/// <summary>Writes a file under a temporary name in the same folder and renames it into place when complete.</summary>
+public static class AtomicFile
+{
+    /// <summary>Runs <paramref name="write"/> on a temporary file, flushes it, then renames it to <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        string temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes text atomically.</summary>
+    public static void WriteText(string path, string text) =>
+        Write(path, s => { using var w = new StreamWriter(s, leaveOpen: true); w.Write(text); });
+}

@@ -1,0 +1,37 @@
+using VaeLab.Configuration;
+using VaeLab.Core;
+using VaeLab.Data;
+using VaeLab.Random;
+
+namespace VaeLab.Runs;
+
+/// <summary>A --data-file read, split into training and held-out rows (seeded by the model seed) and optionally standardised.</summary>
+public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean, double[] Std)
+{
+    public static DataFileSplit Load(RunConfig config)
+    {
+        var data = Dataset.Read(config.DataFile, "--data-file");
+        var order = Enumerable.Range(0, data.Rows).ToArray();
+        var rng = RngStreams.Create(config.Seed, "split");
+        for (int i = order.Length - 1; i > 0; i--)
+        {
+            int j = rng.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        int heldOut = (int)Math.Round(config.HeldOutFraction * data.Rows);
+        int train = data.Rows - heldOut;
+        if (train < 2) throw new ConfigException($"--held-out-fraction {config.HeldOutFraction} leaves {train} training row(s) of {data.Rows}; at least 2 are needed.");
+        Dataset Rows(IEnumerable<int> rows)
+        {
+            var picked = rows.ToArray();
+            var v = new float[picked.Length * data.Cols];
+            for (int i = 0; i < picked.Length; i++) data.Values.AsSpan(picked[i] * data.Cols, data.Cols).CopyTo(v.AsSpan(i * data.Cols));
+            return new Dataset(v, picked.Length, data.Cols, data.Header);
+        }
+        var trainSet = Rows(order.Take(train));
+        var heldSet = Rows(order.Skip(train));
+        if (!config.Standardize) return new DataFileSplit(trainSet, heldSet, [], []);
+        var (mean, std) = trainSet.Moments();
+        return new DataFileSplit(trainSet.Standardized(mean, std), heldOut > 0 ? heldSet.Standardized(mean, std) : heldSet, mean, std);
+    }
+}
