@@ -51,6 +51,7 @@ public static class ReproduceCommand
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}"
                 + (k is { } kk ? $" --model-seeds {kk}" : "") + (gridList != null ? $" --grids {gridList}" : "");
             ClaimsSection.WriteFigures(outDir, ReproduceReport.Judged(records));
+            ReproduceReport.WriteTrajectoryFigures(outDir, records);
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
                 RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], TheoryReport.Markdown(theory, "theory/")));

@@ -126,6 +126,7 @@ public static class ReproduceReport
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();
+        sb.AppendLine(TrajectoryNote(grid, rows));
         if (rows.Any(r => r.Diagnostics.TwoStage != null)) sb.AppendLine(TwoStageTable(grid, rows));
         if (grid == "sigmoid")
         {
@@ -151,6 +152,33 @@ public static class ReproduceReport
             sb.AppendLine($"![decoder spectrum]({Rel(first, RunLayout.DecoderSpectrumFigure)}) ![encoder variances]({Rel(first, RunLayout.EncoderVariancesFigure)})\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>Writes figures/trajectories-GRID.png: the excess (linear: covariance error) of every run of a grid over training.</summary>
+    public static void WriteTrajectoryFigures(string outDir, IReadOnlyList<RunRecord> records)
+    {
+        foreach (var g in records.GroupBy(r => r.Run.Grid))
+        {
+            var runs = g.Select(r => (Path.GetFileName(r.Dir), TrajectoryFigures.Read(r.Dir))).Where(t => t.Item2.Count > 1).ToArray();
+            if (runs.Length == 0) continue;
+            bool linear = g.Key == "linear";
+            Directory.CreateDirectory(Path.Combine(outDir, ClaimsSection.FiguresFolder));
+            TrajectoryFigures.Grid(Path.Combine(outDir, ClaimsSection.FiguresFolder, $"trajectories-{g.Key}.png"), $"{g.Key}: {(linear ? "covariance error" : "excess e")} during training",
+                linear ? "covariance error" : "excess e", runs, linear ? r => r.CovarianceError : r => r.Excess);
+        }
+    }
+
+    // Whether the end-of-training measurements were still moving (trajectory.csv): for C3, the covariance error.
+    private static string TrajectoryNote(string grid, RunRecord[] rows)
+    {
+        var trajectories = rows.Select(r => TrajectoryFigures.Read(r.Dir)).Where(t => t.Count > 2).ToArray();
+        if (trajectories.Length == 0) return "";
+        bool linear = grid == "linear";
+        int falling = trajectories.Count(t => Theory.DensityFlow.StillFalling(t.Select(x => linear ? x.CovarianceError : x.Excess).ToArray()));
+        string what = linear ? "the covariance error (C3)" : "the excess e";
+        return $"Trajectories (trajectory.csv, every checkpoint): {what} was still falling over the last fifth of training (by more than 1%) in {falling} of " +
+            $"{trajectories.Length} runs{(linear && falling > 0 ? "; for those runs C3's end-of-training verdict is not the optimum's (see the theory section for the flow's answer)" : "")}.\n\n" +
+            $"![{grid} trajectories]({ClaimsSection.FiguresFolder}/trajectories-{grid}.png)\n";
     }
 
     // "2 superset, 1 collapsed" for the runs of one configuration.

@@ -47,6 +47,8 @@ public static class RunAnalysis
             diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],
             $"{name}: decoder singular values{(diagnostics.AffineDecoder ? "" : $" (mean over {diagnostics.JacobianPoints} Jacobians)")}",
             "index", "singular value", "singular values", $"rank threshold ({diagnostics.RankThreshold} x largest)");
+        var trajectory = TrajectoryFigures.Read(dir);
+        if (trajectory.Count > 1) TrajectoryFigures.Run(Path.Combine(figures, RunLayout.TrajectoryFigure), $"{name}: diagnostics during training", trajectory);
         if (!diagnostics.AffineDecoder && diagnostics.LocalRankHistogramAtData.Count > 0)
         {
             JudgingFigures.LocalRanks(Path.Combine(figures, RunLayout.LocalRanksFigure), $"{name}: local ranks of the decoder Jacobian",
