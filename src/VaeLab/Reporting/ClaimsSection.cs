@@ -63,7 +63,7 @@ public static class ClaimsSection
         return sb.ToString();
     }
 
-    private static string Cell(ClaimSummary s) =>
+    private static string Cell(ClaimSummary s) => s.Tally.Trained == 0 ? $"no trained run; {s.Tally.Collapsed} collapsed" :
         $"{s.Tally.Holds.Successes}/{s.Tally.Trained}: {Pct(s.Tally.Holds.Fraction)} [{Pct(s.Tally.Holds.Lower)}, {Pct(s.Tally.Holds.Upper)}]" +
         (s.Tally.Collapsed > 0 ? $"; {s.Tally.Collapsed} collapsed" : "") + (s.Fragile ? $"; **fragile** ({string.Join(", ", s.FragileThresholds)})" : "");
 

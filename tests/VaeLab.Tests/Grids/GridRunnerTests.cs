@@ -54,6 +54,20 @@ public class GridRunnerTests
         string md = ReproduceReport.Markdown(records, again, "quick", "vaelab reproduce", RunEnvironment.Current(2), 1);
         Assert.Contains("| C1 |", md);
         Assert.Contains("scatter.png", md);
+        Assert.StartsWith("grid,configuration,dataSeed,seed,steps,outcome,containment,excess,", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Matches("^[a-z]+,[^,]+,[0-9]+,[0-9]+,[0-9]+,(collapsed|correct|strict-superset|wrong),", l));
+        Assert.Contains("## What the paper claims and what we measured", md);
+        Assert.Contains("## Outcomes of the runs", md);
+        Assert.Contains("## Threshold sensitivity", md);
+        Assert.Contains("## Where we disagree with the paper", md);
+        // 300 steps leave no active latent: every tiny run is collapsed, shown as such and not counted.
+        Assert.Contains("| C4 | decoder variance -> 0 (Dai & Wipf 1) | < 1e-3 | no trained run; 2 collapsed | no trained run; 1 collapsed |", md);
+        ClaimsSection.WriteFigures(one, ReproduceReport.Judged(records));
+        ReproduceReport.WriteTrajectoryFigures(one, records);
+        Assert.True(File.Exists(Path.Combine(one, "figures", "outcomes-linear.png")));
+        Assert.True(File.Exists(Path.Combine(one, "figures", "trajectories-linear.png")));
+        Assert.True(File.Exists(Path.Combine(one, runs[0].RelativeDir, RunLayout.TruthFile)));
+        Assert.True(File.Exists(Path.Combine(one, runs[1].RelativeDir, "figures", RunLayout.LocalRanksFigure)));
         Assert.True(File.Exists(Path.Combine(one, runs[1].RelativeDir, "figures", "scatter.png")));
     }
 
