@@ -14,10 +14,10 @@ namespace VaeLab.Configuration;
 /// </summary>
 public sealed record RunConfig
 {
-    [Description("data family: linear, sigmoid or sphere; file when --data-file is given")]
+    [Description("data family: linear, sigmoid, sphere, torus, swiss-roll, graph or union; file when --data-file is given")]
     public DataFamilyKind Family { get; init; } = DataFamilyKind.Linear;
 
-    [Description("D for linear, d for sigmoid and sphere {default}")]
+    [Description("D for linear and union, d for sigmoid, sphere, torus and graph; 2 for swiss-roll {default}")]
     public int DataDim { get; init; } = 3;
 
     [Description("k, columns of A for the linear family {default}")]
@@ -25,6 +25,12 @@ public sealed record RunConfig
 
     [Description("p, zero-padding coordinates {default}")]
     public int Padding { get; init; } = 9;
+
+    [Description("embed the family through a random orthogonal map of R^n (from the data seed) instead of axis-aligned padding {default}")]
+    public bool Rotate { get; init; }
+
+    [Description("dimensions of the union family's subspaces, each within [1, D - 1] {default}")]
+    public int[] UnionDims { get; init; } = [1, 3, 6];
 
     [Description("variance of isotropic noise added to every data coordinate {default}")]
     public double NoiseVariance { get; init; }
@@ -127,6 +133,11 @@ public sealed record RunConfig
             Family = DataFamilyKind.Sphere, DataDim = 3, Padding = 3, Latent = 6, DataSeed = 69, EncoderHidden = [200, 200, 200],
             DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
         },
+        DataFamilyKind.Torus or DataFamilyKind.SwissRoll or DataFamilyKind.Graph or DataFamilyKind.Union => new RunConfig
+        {
+            Family = family, DataDim = family == DataFamilyKind.Union ? 10 : 2, Padding = 2, Latent = family == DataFamilyKind.Union ? 8 : 6,
+            DataSeed = 69, EncoderHidden = [200, 200, 200], DecoderHidden = [200, 200, 200], InitialLogVariance = -3, LearningRate = 1e-4, Steps = 150_000,
+        },
         DataFamilyKind.File => new RunConfig { Family = DataFamilyKind.File, DataDim = 1, Padding = 0, Steps = 20_000, DataSeed = 0 },
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
@@ -135,9 +146,8 @@ public sealed record RunConfig
     [System.Text.Json.Serialization.JsonIgnore]
     public int AmbientDim => Family switch
     {
-        DataFamilyKind.Sigmoid => DataDim + 1 + Padding,
-        DataFamilyKind.Linear or DataFamilyKind.Sphere or DataFamilyKind.File => DataDim + Padding,
-        _ => throw new InvalidOperationException($"unknown family {Family}"),
+        DataFamilyKind.File => DataDim + Padding,
+        _ => DataFamilyFactory.BlockDim(Family, DataDim) + Padding,
     };
 
     /// <summary>The model architecture these settings describe.</summary>
@@ -176,6 +186,7 @@ public sealed record RunConfig
         if (Family == DataFamilyKind.File && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
         AtLeast("data-dim", DataDim, Family == DataFamilyKind.Sphere ? 2 : 1, Family == DataFamilyKind.Sphere ? "a sphere needs d >= 2" : null);
         AtLeast("linear-rank", LinearRank, 1);
+        ValidateNewFamilies();
         AtLeast("padding", Padding, 0);
         AtLeast("latent", Latent, 1);
         AtLeast("batch-size", BatchSize, 1);
@@ -215,6 +226,19 @@ public sealed record RunConfig
     {
         if (!Enum.IsDefined(value))
             throw new ConfigException($"--{name} must be one of {string.Join(", ", KindNames.All<T>())} (got '{value}').");
+    }
+
+    // The families of SCIENCE.md section 10.
+    private void ValidateNewFamilies()
+    {
+        if (Family == DataFamilyKind.SwissRoll && DataDim != 2) throw new ConfigException($"--data-dim must be 2 for swiss-roll, a surface (got {DataDim}).");
+        if (Family == DataFamilyKind.Union)
+        {
+            if (UnionDims.Length == 0) throw new ConfigException("--union-dims must list at least one dimension, e.g. [1,3,6] (got []).");
+            foreach (int d in UnionDims)
+                if (d < 1 || d >= DataDim) throw new ConfigException($"--union-dims must each be within [1, {DataDim - 1}] for --data-dim {DataDim} (got {d}).");
+        }
+        if (Rotate && Family == DataFamilyKind.File) throw new ConfigException("--rotate applies to a data family, not to --data-file.");
     }
 
     private static void AtLeast(string name, long value, long min, string? hint = null)

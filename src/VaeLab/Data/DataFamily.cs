@@ -43,6 +43,12 @@ public abstract class DataFamily : IDataSource
         if (NoiseVariance > 0f) AddNoise(x[..(count * AmbientDim)], normal);
     }
 
+    /// <summary>
+    /// The intrinsic dimension at each of the last <paramref name="count"/> points sampled (overwrites dims). The same r
+    /// for every point except in families that mix dimensions, such as <see cref="UnionFamily"/>.
+    /// </summary>
+    public virtual void PointDimensions(Span<int> dims, int count) => dims[..count].Fill(IntrinsicDim);
+
     /// <summary>Writes the manifold block of each of count rows of x (stride n); padding is cleared by the caller.</summary>
     protected abstract void SampleBlocks(Span<float> x, int count, NormalSampler normal);
 

@@ -28,9 +28,8 @@ public static class IntrinsicDimension
     }
 
     /// <summary>
-    /// TwoNN (Facco et al. 2017): with μ_i = r2/r1 the ratio of the distances to the second and first nearest
-    /// neighbours, the maximum-likelihood dimension is N / Σ log μ_i. Uses at most <paramref name="maxPoints"/>
-    /// points (a seeded subsample) and skips duplicates (r1 = 0).
+    /// TwoNN (<see cref="Dimension.TwoNnDimension"/>) on at most <paramref name="maxPoints"/> points (a seeded
+    /// subsample), duplicates (r1 = 0) skipped.
     /// </summary>
     public static double TwoNn(float[] x, int rows, int cols, int maxPoints = 2000, ulong seed = 1)
     {
@@ -42,23 +41,9 @@ public static class IntrinsicDimension
             (index[i], index[j]) = (index[j], index[i]);
         }
         int n = Math.Min(rows, maxPoints);
-        double sumLog = 0;
-        int used = 0;
-        for (int a = 0; a < n; a++)
-        {
-            double r1 = double.MaxValue, r2 = double.MaxValue;
-            var pa = x.AsSpan(index[a] * cols, cols);
-            for (int b = 0; b < n; b++)
-            {
-                if (a == b) continue;
-                double d = System.Numerics.Tensors.TensorPrimitives.Distance(pa, x.AsSpan(index[b] * cols, cols));
-                if (d < r1) (r1, r2) = (d, r1);
-                else if (d < r2) r2 = d;
-            }
-            if (r1 <= 0 || r2 <= 0 || double.IsInfinity(r2)) continue;
-            sumLog += Math.Log(r2 / r1);
-            used++;
-        }
-        return used == 0 || sumLog <= 0 ? double.NaN : used / sumLog;
+        if (n < 3) return double.NaN;
+        var subset = new float[n * cols];
+        for (int a = 0; a < n; a++) x.AsSpan(index[a] * cols, cols).CopyTo(subset.AsSpan(a * cols, cols));
+        return Dimension.TwoNnDimension.Estimate(Dimension.KnnSearch.Search(subset, n, cols, 2)).Global;
     }
 }

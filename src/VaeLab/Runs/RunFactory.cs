@@ -14,7 +14,7 @@ public static class RunFactory
 {
     /// <summary>The family a config describes.</summary>
     public static DataFamily CreateFamily(RunConfig c) =>
-        DataFamilyFactory.Create(c.Family, c.DataDim, c.LinearRank, c.Padding, c.DataSeed, (float)c.NoiseVariance);
+        DataFamilyFactory.Create(c.Family, c.DataDim, c.LinearRank, c.Padding, c.DataSeed, (float)c.NoiseVariance, c.Rotate, c.UnionDims);
 
     /// <summary>A freshly initialised model for a config (stream "init" of the model seed).</summary>
     public static Vae CreateModel(RunConfig c, int maxBatch) => new(c.ToArchitecture(), maxBatch, RngStreams.Create(c.Seed, "init"));

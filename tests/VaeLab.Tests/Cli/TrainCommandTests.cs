@@ -8,7 +8,7 @@ public class TrainCommandTests
     [Theory]
     [InlineData("--latent must be >= 1 (got 0).", "--latent", "0")]
     [InlineData("--learning-rate must be > 0 (got -0.001).", "--learning-rate", "-0.001")]
-    [InlineData("--family must be one of linear, sigmoid, sphere, or file with --data-file (got 'circle').", "--family", "circle")]
+    [InlineData("--family must be one of linear, sigmoid, sphere, torus, swiss-roll, graph, union, or file with --data-file (got 'circle').", "--family", "circle")]
     [InlineData("--steps must be an integer (got 'many').", "--steps", "many")]
     [InlineData("--encoder-hidden must be a comma-separated list of integers such as 200,200,200 (got '20,x').", "--encoder-hidden", "20,x")]
     [InlineData("--noise-in-loss must be true or false (got 'maybe').", "--noise-in-loss", "maybe")]
