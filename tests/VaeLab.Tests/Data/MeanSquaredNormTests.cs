@@ -15,9 +15,15 @@ public class MeanSquaredNormTests
     [InlineData("sigmoid", 5, 5, 0.02f)]
     [InlineData("sphere", 5, 16, 0f)]
     [InlineData("sphere", 3, 3, 0.01f)]
-    public void Closed_form_agrees_with_monte_carlo(string name, int dim, int padding, float noise)
+    [InlineData("torus", 2, 3, 0f)]
+    [InlineData("swiss-roll", 2, 2, 0f)]
+    [InlineData("graph", 3, 2, 0.01f)]
+    [InlineData("union", 8, 2, 0f)]
+    [InlineData("sigmoid", 3, 3, 0.01f, true)]
+    [InlineData("linear", 6, 4, 0f, true)]
+    public void Closed_form_agrees_with_monte_carlo(string name, int dim, int padding, float noise, bool rotate = false)
     {
-        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 24, noise);
+        var family = DataFamilyFactory.Create(KindNames.Parse<DataFamilyKind>(name), dim, 3, padding, 24, noise, rotate);
         const int count = 200_000;
         var x = new float[count * family.AmbientDim];
         family.Sample(x, count, RngStreams.Normal(5, "mc"));
