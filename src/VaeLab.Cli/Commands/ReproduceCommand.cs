@@ -16,7 +16,7 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var command = new Command("reproduce", "Rerun the paper's linear, sigmoid and sphere grids (54 runs), judge every claim, write report.md and results.csv. Resumable.");
+        var command = new Command("reproduce", "Rerun the paper's linear, sigmoid and sphere grids (18 configurations x 3 data seeds x --model-seeds), judge every claim with intervals, write report.md and results.csv. Resumable.");
         var profile = new Option<string>("--profile") { Description = "quick (default, minutes) or paper (the paper's step counts)", DefaultValueFactory = _ => "quick" };
         var jobs = new Option<int>("--jobs") { Description = "runs in parallel (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "output folder (default results/PROFILE)", HelpName = "dir" };
