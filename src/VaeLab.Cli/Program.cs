@@ -7,7 +7,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("VaeLab: variational autoencoders on low-dimensional data (Koehler et al., ICLR 2022; Dai & Wipf, ICLR 2019).");
+        var root = new RootCommand("VaeLab: variational autoencoders on low-dimensional data (Koehler et al., ICLR 2022; Dai & Wipf, ICLR 2019).") { HelpName = "vaelab" };
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ReproduceCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());

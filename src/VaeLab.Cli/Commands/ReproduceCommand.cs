@@ -55,6 +55,10 @@ public static class ReproduceCommand
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
                 RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], TheoryReport.Markdown(theory, "theory/")));
+            AtomicFile.WriteText(Path.Combine(outDir, HtmlReportWriter.FileName), HtmlReportWriter.Render(HtmlReportBuilder.Build(
+                "VaeLab: the paper, rerun claim by claim",
+                [$"command: {commandLine}", $"profile: {PaperGrids.Describe(name, k)}", $"runs: {records.Count} finished, {outcomes.Count(x => x.Status == "failed")} failed", "every number comes from a run folder; results.csv has one row per run"],
+                records, [theory.C10!, theory.C11!], HtmlReportBuilder.FiguresIn(Path.Combine(outDir, "theory")))));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10!, theory.C11! })
                 AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");

@@ -19,7 +19,8 @@ public static class SampleCommand
         var twoStage = new Option<bool>("--two-stage") { Description = "sample through the stage-2 VAE (two-stage runs)" };
         var noise = new Option<bool>("--with-noise") { Description = "add the decoder noise sigma * xi (default: the noise-free mean f(s))" };
         var seed = new Option<ulong>("--seed") { Description = "sampling seed (default 1)", DefaultValueFactory = _ => 1 };
-        foreach (var o in new Option[] { count, output, twoStage, noise, seed }) command.Options.Add(o);
+        var latents = new Option<string?>("--latents-out") { Description = "also write the latent draws s (or u with --two-stage), count x m, to this .csv or .npy", HelpName = "file" };
+        foreach (var o in new Option[] { count, output, twoStage, noise, seed, latents }) command.Options.Add(o);
         command.Arguments.Add(dir);
         command.SetAction(r =>
         {
@@ -27,6 +28,8 @@ public static class SampleCommand
             int n = r.GetValue(count);
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
+            string? latentPath = r.GetValue(latents);
+            if (latentPath != null && Path.GetExtension(latentPath).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--latents-out '{latentPath}' must end in .csv or .npy.");
             var (config, model) = RunFolder.LoadModel(run);
             GeneratedSamples samples;
             if (r.GetValue(twoStage))
@@ -41,6 +44,7 @@ public static class SampleCommand
             if (RunFolder.ReadSummary(run).DataFile is { Mean.Length: > 0 } df)
                 for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * (df.Std[i % model.InputDim] > 0 ? df.Std[i % model.InputDim] : 1) + df.Mean[i % model.InputDim]);
             new Dataset(values, n, model.InputDim).Write(path, "--out");
+            if (latentPath != null) new Dataset(samples.Latents, n, model.LatentDim).Write(latentPath, "--latents-out");
             AnsiConsole.MarkupLine($"wrote {n} x {model.InputDim} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
             return ExitCodes.Success;
         });

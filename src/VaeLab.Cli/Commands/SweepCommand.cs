@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VaeLab.Claims;
 using VaeLab.Core;
 using VaeLab.Grids;
 using VaeLab.Reporting;
@@ -10,7 +11,7 @@ namespace VaeLab.Cli.Commands;
 /// <summary>`vaelab sweep FILE.json` (optionally one shard of it) and `vaelab sweep collect DIR`.</summary>
 public static class SweepCommand
 {
-    public const string SpecFile = "sweep.json";
+    public const string SpecFile = SweepReport.SpecFile;
 
     public static Command Create()
     {
@@ -49,20 +50,40 @@ public static class SweepCommand
         collect.Arguments.Add(dir);
         collect.SetAction(r => { Collect(r.GetValue(dir)!); return ExitCodes.Success; });
         command.Subcommands.Add(collect);
+        command.Subcommands.Add(CreatePlot());
         return command;
     }
 
-    /// <summary>Writes DIR/results.csv from every run of the sweep in DIR; fails naming the runs not finished yet.</summary>
+    private static Command CreatePlot()
+    {
+        var plot = new Command("plot", "Plot a metric, a claim or an outcome over the grid axes of a finished sweep: a line with a 95% interval over seeds (--x), or a heatmap (--x and --y); PNG into DIR/plots/, and into report.html.");
+        var dir = new Argument<string>("DIR") { Description = "a finished sweep folder (the --out of vaelab sweep)" };
+        var x = new Option<string>("--x") { Description = "grid setting along the x axis, e.g. learningRate", Required = true, HelpName = "setting" };
+        var y = new Option<string?>("--y") { Description = "second grid setting: draws a heatmap", HelpName = "setting" };
+        var metric = new Option<string>("--metric") { Description = "a column of results.csv (mean), a claim C1..C11 (fraction of runs where it holds), or outcome[=VALUE] (fraction of runs with that outcome, default strict-superset)", Required = true, HelpName = "name" };
+        var output = new Option<string?>("--out") { Description = "PNG file (default DIR/plots/METRIC-by-X[-Y].png)", HelpName = "file" };
+        plot.Arguments.Add(dir);
+        foreach (var o in new Option[] { x, y, metric, output }) plot.Options.Add(o);
+        plot.SetAction(r =>
+        {
+            string outDir = r.GetValue(dir)!;
+            var (path, cells) = SweepReport.Plot(outDir, r.GetValue(x)!, r.GetValue(y), r.GetValue(metric)!, r.GetValue(output));
+            var t = new Table().AddColumns(r.GetValue(x)!, r.GetValue(y) ?? "series", "runs", "value", "95% interval");
+            foreach (var c in cells)
+                t.AddRow(Markup.Escape(c.X), Markup.Escape(c.Y), $"{c.Runs}", ClaimRules.G(c.Value), double.IsNaN(c.Lower) ? "–" : Markup.Escape($"[{ClaimRules.G(c.Lower)}, {ClaimRules.G(c.Upper)}]"));
+            AnsiConsole.Write(t);
+            AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/] and [blue]{Markup.Escape(Path.Combine(outDir, HtmlReportWriter.FileName))}[/]");
+            return ExitCodes.Success;
+        });
+        return plot;
+    }
+
+    /// <summary>Writes DIR/results.csv and DIR/report.html from every run of the sweep in DIR; fails naming the runs not finished yet.</summary>
     public static void Collect(string outDir)
     {
-        string specPath = Path.Combine(outDir, SpecFile);
-        if (!File.Exists(specPath)) throw new ConfigException($"'{outDir}' is not a sweep folder (no {SpecFile}).");
-        var runs = SweepSpec.Read(specPath).Expand();
-        var outcomes = runs.Select(run => new GridRunOutcome(run, Path.Combine(outDir, run.RelativeDir), "skipped", null)).ToArray();
-        var missing = outcomes.Where(o => !RunLayout.IsComplete(o.Dir) || !RunLayout.IsAnalysed(o.Dir)).ToArray();
-        if (missing.Length > 0)
-            throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
-        AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(ReproduceReport.Load(outcomes)));
-        AnsiConsole.MarkupLine($"collected {runs.Count} runs into [blue]{Markup.Escape(Path.Combine(outDir, "results.csv"))}[/]");
+        var (_, records) = SweepReport.Load(outDir);
+        AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
+        SweepReport.Write(outDir, records);
+        AnsiConsole.MarkupLine($"collected {records.Count} runs into [blue]{Markup.Escape(Path.Combine(outDir, "results.csv"))}[/] and [blue]{Markup.Escape(Path.Combine(outDir, HtmlReportWriter.FileName))}[/]");
     }
 }

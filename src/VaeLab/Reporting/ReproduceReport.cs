@@ -46,6 +46,12 @@ public static class ReproduceReport
         ("stage2DecoderVariance", r => r.Diagnostics.TwoStage?.Stage2DecoderVariance ?? double.NaN),
     ];
 
+    /// <summary>The metric columns of results.csv, in order.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = Metrics.Select(m => m.Name).ToArray();
+
+    /// <summary>The value of metric <paramref name="name"/> (one of <see cref="MetricNames"/>) for one run.</summary>
+    public static double Metric(RunRecord record, string name) => Metrics.First(m => m.Name == name).Value(record);
+
     /// <summary>Loads the records of finished runs.</summary>
     public static IReadOnlyList<RunRecord> Load(IEnumerable<GridRunOutcome> outcomes) =>
         outcomes.Where(o => o.Status != "failed")
@@ -71,6 +77,16 @@ public static class ReproduceReport
             sb.AppendLine(string.Join(",", cells));
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// "holds in k of N runs" for a claim over the trained runs where it applies (collapsed runs have status "collapsed" and are
+    /// not counted), or null when it applies to none. <see cref="ClaimTallies"/> gives the same count with its interval.
+    /// </summary>
+    public static (int Holds, int Total)? Tally(IEnumerable<RunRecord> records, string claim)
+    {
+        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is ClaimRules.Holds or ClaimRules.Fails).ToArray();
+        return statuses.Length == 0 ? null : (statuses.Count(s => s == ClaimRules.Holds), statuses.Length);
     }
 
     /// <summary>The Markdown report.</summary>

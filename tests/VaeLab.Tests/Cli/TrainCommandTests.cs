@@ -139,5 +139,9 @@ public class TwoStageCommandTests
         Assert.Contains("vanilla vs two-stage", output);
         Assert.Contains("C8", output);
         Assert.True(File.Exists(Path.Combine(dir, "figures", "scatter-two-stage.png")));
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("<table class=\"sortable\" id=\"claims\">", html);
+        Assert.Contains("<details id=\"claim-C8\">", html);
+        Assert.Contains("alt=\"scatter-two-stage\" src=\"data:image/png;base64,", html);
     }
 }
