@@ -3,14 +3,17 @@ using VaeLab.Numerics;
 
 namespace VaeLab.Benchmarks;
 
-/// <summary>The GEMM shapes the paper's models use: (batch, in) x (in, out) and the two backward products.</summary>
+/// <summary>The GEMM shapes the paper's models and the stage-2 VAE use: (batch, in) x (in, out) and the two backward products.</summary>
 [MemoryDiagnoser]
 public class GemmBenchmarks
 {
     private float[] _a = [], _b = [], _c = [], _bias = [];
     private int _m, _k, _n;
 
-    [Params("100x12x20", "100x20x12", "100x21x200", "100x200x200", "200x100x200")]
+    // Stage 1 (linear, sphere) and stage 2 (m = 16, MLPs 128,128): forward (100 x in)(in x out), input gradient
+    // (100 x out)(out x in); with FastTransposedA the weight gradient (in x 100)(100 x out) of shape MxKxN = in x 100 x out.
+    [Params("100x12x20", "100x20x12", "100x21x200", "100x200x200", "200x100x200",
+        "100x16x128", "100x128x128", "100x128x16", "16x100x128", "128x100x128", "128x100x16")]
     public string Shape { get; set; } = "";
 
     [GlobalSetup]

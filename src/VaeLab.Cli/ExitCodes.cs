@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: a setting, file or folder; the one-line message says which and how to fix it.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Stopped by Ctrl-C; a checkpoint is saved where the run can resume (128 + SIGINT, as shells report it).</summary>
+    /// <summary>The run folder is in use by another vaelab process (its lock is held); nothing was changed.</summary>
+    public const int Busy = 3;
+
+    /// <summary>Stopped by Ctrl-C, SIGTERM or SIGHUP; a checkpoint is saved where the run can resume (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

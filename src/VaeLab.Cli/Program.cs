@@ -17,6 +17,15 @@ public static class Program
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DimensionCommand.Create());
-        return CliErrors.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        return CliErrors.Run(() =>
+        {
+            var parsed = root.Parse(args);
+            if (ParseErrors.Line(parsed) is { } line)
+            {
+                Console.Error.WriteLine(line);
+                return ExitCodes.BadInput;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        });
     }
 }

@@ -9,13 +9,19 @@ public static class Terminal
 {
     /// <summary>
     /// Runs <paramref name="work"/> with a progress bar (when <paramref name="show"/> and stdout is a terminal)
-    /// and Ctrl-C wired to its cancellation token.
+    /// and Ctrl-C, SIGTERM and SIGHUP wired to its cancellation token.
     /// </summary>
     public static T Progress<T>(bool show, string label, long total, Func<Action<long>, CancellationToken, T> work)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler handler = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         System.Console.CancelKeyPress += handler;
+        // SIGTERM (Slurm's time limit, `kill`) and SIGHUP (preemption, a closed terminal) save a checkpoint like Ctrl-C.
+        Action<System.Runtime.InteropServices.PosixSignalContext> stop = context => { context.Cancel = true; cancel.Cancel(); };
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, stop);
+        using var hangup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, stop);
+        // SIGINT too, explicitly: a job started in the background of a script inherits SIGINT ignored, and `kill -INT` should still stop it cleanly.
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, stop);
         try
         {
             if (!show || System.Console.IsOutputRedirected) return work(_ => { }, cancel.Token);

@@ -24,7 +24,8 @@ public static class AnalyzeCommand
         command.SetAction(result =>
         {
             int count = result.GetValue(samples), mmdCount = result.GetValue(mmd);
-            if (count < 100) throw new ConfigException($"--samples must be >= 100 (got {count}).");
+            if (count < 100 || count > 10_000_000) throw new ConfigException($"--samples must be within [100, 10000000] (got {count}).");
+            if (mmdCount > 100_000) throw new ConfigException($"--mmd-samples must be <= 100000 (got {mmdCount}): MMD costs the square of it.");
             if (mmdCount < 10) throw new ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
             string path = result.GetValue(dir)!;
             var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));

@@ -13,21 +13,23 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Time full training steps (data and noise included) on one thread: linear, sigmoid and sphere workloads.");
-        var workload = new Option<string?>("--workload") { Description = "linear, sigmoid or sphere (default all)", HelpName = "name" };
+        var command = new Command("bench", "Time every workload of a reproduction on one thread: training steps (data and noise included), stage 2, one run's analysis, the cold start.");
+        var workload = new Option<string?>("--workload") { Description = $"one of {string.Join(", ", BenchSuite.Names)}, or a group: {string.Join(", ", BenchSuite.Groups)} (default all)", HelpName = "name" };
+        var coldChild = new Option<string?>("--cold-child") { Description = "internal: the child process of the cold-start benchmark", Hidden = true };
         var json = new Option<string?>("--json") { Description = "also write the results as JSON", HelpName = "file" };
         var reps = new Option<int>("--repetitions") { Description = "timed repetitions; the median is reported (default 7)", DefaultValueFactory = _ => 7 };
         command.Options.Add(workload);
         command.Options.Add(json);
         command.Options.Add(reps);
+        command.Options.Add(coldChild);
         command.SetAction(result =>
         {
-            string[] names = BenchmarkWorkloads.Names;
-            if (result.GetValue(workload) is { } w)
+            if (result.GetValue(coldChild) is { } child)
             {
-                BenchmarkWorkloads.Config(w); // validates the name
-                names = [w];
+                Console.WriteLine(ColdStartBenchmark.RunChild(child));
+                return 0;
             }
+            string[] names = BenchSuite.Select(result.GetValue(workload));
             int repetitions = result.GetValue(reps);
             if (repetitions < 1) throw new ConfigException($"--repetitions must be >= 1 (got {repetitions}).");
             AnsiConsole.MarkupLine("[grey]measuring the FMA peak...[/]");
@@ -36,13 +38,19 @@ public static class BenchCommand
             foreach (string name in names)
             {
                 AnsiConsole.MarkupLine($"[grey]timing {name}...[/]");
-                results.Add(StepBenchmark.Run(name, repetitions, peakGflops: peak));
+                results.Add(BenchSuite.Run(name, repetitions, peak));
             }
-            var table = new Table().AddColumns("workload", "µs/step", "steps/s", "GFLOP/s", "% of FMA peak", "bytes/step");
+            var table = new Table().AddColumns("workload", "µs/step", "steps/s", "GFLOP/s", "% of FMA peak", "bytes/step", "target", "met");
             foreach (var r in results)
-                table.AddRow(r.Name, r.UsPerStep.ToString("F1"), r.StepsPerSecond.ToString("F0"), r.Gflops.ToString("F1"), r.PercentOfPeak.ToString("F1"), r.AllocatedBytesPerStep.ToString("F0"));
+                table.AddRow(Markup.Escape(r.Unit == "step" ? r.Name : $"{r.Name} (µs per {r.Unit})"), r.UsPerStep.ToString("F1"), r.StepsPerSecond.ToString("F0"), Show(r.Gflops, "F1"),
+                    Show(r.PercentOfPeak, "F1"), Show(r.AllocatedBytesPerStep, "F0"),
+                    Markup.Escape(double.IsNaN(r.ColdRatio) ? r.Target : $"{r.Target}: {r.ColdRatio:F2}x of {r.SteadyUsPerStep:F1}"),
+                    r.TargetMet switch { true => "[green]met[/]", false => "[red]NOT met[/]", null => "" });
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"FMA peak of one core, measured: {peak:F1} GFLOP/s");
+            AnsiConsole.MarkupLine($"FMA peak of one core, measured: {peak:F1} GFLOP/s. A step target is met only with 0 bytes allocated per step; " +
+                $"the floor is the step's data-and-noise sampling plus its FLOPs at peak; cold-X: µs per step over the first {ColdStartBenchmark.Steps} steps of a fresh process.");
+            foreach (var r in results.Where(r => double.IsFinite(r.SamplingUsPerStep)))
+                AnsiConsole.MarkupLine($"[grey]{r.Name}: sampling {r.SamplingUsPerStep:F1} µs, FLOPs at peak {r.FlopsPerStep / (peak * 1e3):F1} µs, {r.FlopsPerStep:N0} FLOP per step[/]");
             if (result.GetValue(json) is { } path)
             {
                 var env = RunEnvironment.Current(1);
@@ -50,17 +58,7 @@ public static class BenchCommand
                 {
                     ["machine"] = JsonSerializer.SerializeToNode(env, Json.Options),
                     ["peakGflops"] = peak,
-                    ["workloads"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
-                    {
-                        ["name"] = r.Name,
-                        ["usPerStep"] = r.UsPerStep,
-                        ["stepsPerSecond"] = r.StepsPerSecond,
-                        ["gflops"] = r.Gflops,
-                        ["percentOfPeak"] = r.PercentOfPeak,
-                        ["allocatedBytesPerStep"] = r.AllocatedBytesPerStep,
-                        ["flopsPerStep"] = r.FlopsPerStep,
-                        ["repetitionsUs"] = new JsonArray(r.RepetitionsUs.Select(v => (JsonNode)v).ToArray()),
-                    }).ToArray()),
+                    ["workloads"] = new JsonArray([.. results.Select(r => (JsonNode)BenchSuite.ToJson(r))]),
                 };
                 AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
             }
@@ -68,4 +66,6 @@ public static class BenchCommand
         });
         return command;
     }
+
+    private static string Show(double v, string format) => double.IsFinite(v) ? v.ToString(format) : "";
 }

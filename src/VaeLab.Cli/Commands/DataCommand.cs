@@ -39,6 +39,7 @@ public static class DataCommand
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
             var f = RunFactory.CreateFamily(config);
+            MemoryEstimate.CheckValues(n, f.AmbientDim, "--count", copies: 3);
             var values = new float[(long)n * f.AmbientDim];
             f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
             new Dataset(values, n, f.AmbientDim).Write(path, "--out");

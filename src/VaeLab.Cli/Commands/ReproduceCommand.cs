@@ -43,7 +43,10 @@ public static class ReproduceCommand
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            var gridClock = Stopwatch.StartNew();
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
+            double gridSeconds = gridClock.Elapsed.TotalSeconds;
+            var compute = GridCompute.From(outcomes, workers, gridSeconds, VaeLab.Numerics.FmaPeak.MeasureGflops());
             var records = ReproduceReport.Load(outcomes);
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
             var theory = TheoryClaims.Run(new TheorySettings());
@@ -54,7 +57,7 @@ public static class ReproduceCommand
             ReproduceReport.WriteTrajectoryFigures(outDir, records);
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
             AtomicFile.WriteText(Path.Combine(outDir, HtmlReportWriter.FileName), HtmlReportWriter.Render(HtmlReportBuilder.Build(
                 "VaeLab: the paper, rerun claim by claim",
                 [$"command: {commandLine}", $"profile: {PaperGrids.Describe(name, k)}", $"runs: {records.Count} finished, {outcomes.Count(x => x.Status == "failed")} failed", "every number comes from a run folder; results.csv has one row per run"],

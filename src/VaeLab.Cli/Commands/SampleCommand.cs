@@ -31,6 +31,7 @@ public static class SampleCommand
             string? latentPath = r.GetValue(latents);
             if (latentPath != null && Path.GetExtension(latentPath).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--latents-out '{latentPath}' must end in .csv or .npy.");
             var (config, model) = RunFolder.LoadModel(run);
+            VaeLab.Configuration.MemoryEstimate.CheckValues(n, config.AmbientDim, "--count", copies: 3);
             GeneratedSamples samples;
             if (r.GetValue(twoStage))
             {

@@ -40,7 +40,10 @@ public static class SweepCommand
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             var failed = outcomes.Where(o => o.Status == "failed").ToArray();
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
-            if (count == 1 && failed.Length == 0) Collect(outDir);
+            int busy = outcomes.Count(o => o.Status == GridRunner.Busy);
+            if (busy > 0)
+                Console.Error.WriteLine($"note: {busy} run(s) are being trained by another vaelab process and were left alone; when it has finished: vaelab sweep collect {outDir}");
+            if (count == 1 && failed.Length == 0 && busy == 0) Collect(outDir);
             else if (count > 1) AnsiConsole.MarkupLine($"shard {index}/{count} done; when every shard has finished: [bold]vaelab sweep collect {Markup.Escape(outDir)}[/]");
             return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
         });

@@ -29,8 +29,20 @@ public static class TrainCommand
             string outDir = result.GetValue(output) ?? Path.Combine("runs", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (RunLayout.IsComplete(outDir))
                 throw new ConfigException($"--out '{outDir}' already holds a finished run; pass another --out or delete it.");
+            SafeFolder.CheckOutput(outDir, "--out");
+            // A requeued job re-runs the same command: continue its unfinished run instead of starting over.
+            string partial = RunLayout.PartialDir(outDir);
+            bool resuming = false;
+            if (File.Exists(Path.Combine(partial, RunLayout.CheckpointFile)) && SafeFolder.HasVaeLabConfig(Path.Combine(partial, RunLayout.ConfigFile)))
+            {
+                var stored = RunFolder.ReadConfig(partial);
+                if (!RunFolder.SameSettings(stored, resolved))
+                    throw new ConfigException($"'{partial}' holds an unfinished run with other settings; continue it with 'vaelab train --resume {outDir}', or pass another --out.");
+                Console.Error.WriteLine($"note: '{partial}' holds an unfinished run with these settings: resuming it from its checkpoint.");
+                (resolved, resuming) = (stored, true);
+            }
             var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
-                (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel));
+                (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel, resuming));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);
             return ExitCodes.Success;
         });
@@ -42,6 +54,7 @@ public static class TrainCommand
         if (extra || settings.Overrides(result).Count > 0)
             throw new ConfigException("--resume takes no other settings: the run continues with the config it started with.");
         if (RunLayout.IsComplete(dir)) throw new ConfigException($"--resume '{dir}' is already a finished run.");
+        SafeFolder.CheckOutput(dir, "--resume");
         string partial = RunLayout.PartialDir(dir);
         if (!File.Exists(Path.Combine(partial, RunLayout.ConfigFile)))
             throw new ConfigException($"--resume '{dir}' has no interrupted run ({partial}/config.json is missing); pass the --out folder of the run.");

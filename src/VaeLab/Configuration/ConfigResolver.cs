@@ -58,7 +58,7 @@ public static class ConfigResolver
         if (string.IsNullOrWhiteSpace(text)) throw new ConfigException($"--config '{path}' is empty: it must hold a JSON object {{...}}.");
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new ConfigException($"--config '{path}' must hold a JSON object {{...}} (got another JSON value).");
         }
         catch (JsonException e)

@@ -183,6 +183,8 @@ public sealed record RunConfig
         if (Family != DataFamilyKind.File && DataFile.Length > 0) throw new ConfigException($"--data-file is given, so --family must be file or left out (got '{KindNames.Of(Family)}').");
         Finite("held-out-fraction", HeldOutFraction);
         if (HeldOutFraction is < 0 or > 0.9) throw new ConfigException($"--held-out-fraction must be within [0, 0.9] (got {HeldOutFraction}).");
+        if (Family != DataFamilyKind.File && (HeldOutFraction > 0 || Standardize))
+            throw new ConfigException($"--{(Standardize ? "standardize" : "held-out-fraction")} applies only with --data-file; the built-in families draw fresh samples.");
         if (Family == DataFamilyKind.File && TrainingSetSize > 0) throw new ConfigException("--training-set-size does not apply to --data-file: the file is the training set.");
         AtLeast("data-dim", DataDim, Family == DataFamilyKind.Sphere ? 2 : 1, Family == DataFamilyKind.Sphere ? "a sphere needs d >= 2" : null);
         AtLeast("linear-rank", LinearRank, 1);
@@ -218,6 +220,11 @@ public sealed record RunConfig
             throw new ConfigException("--initial-log-variance must be non-zero with --decoder-variance scaled (got 0); use --decoder-variance direct to start at eta = 0.");
         if (TrainingSetSize > 0 && TrainingSetSize < BatchSize)
             throw new ConfigException($"--training-set-size must be 0 or >= --batch-size {BatchSize} (got {TrainingSetSize}).");
+        // Counts whose products index one array must stay below 2^31 elements.
+        if ((long)TrainingSetSize * AmbientDim > Array.MaxLength)
+            throw new ConfigException($"--training-set-size {TrainingSetSize} times n = {AmbientDim} is {(long)TrainingSetSize * AmbientDim} values, more than one array holds ({Array.MaxLength}); use a smaller training set, or 0 for fresh samples.");
+        if (EvalSamples > 10_000_000)
+            throw new ConfigException($"--eval-samples must be <= 10000000 (got {EvalSamples}): more would take hours and not change the estimate; 10000 is the default.");
         if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
     }

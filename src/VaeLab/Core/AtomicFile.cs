@@ -18,7 +18,14 @@ public static class AtomicFile
         }
         catch
         {
-            File.Delete(temp);
+            // The first error is the one to report: a failing clean-up (read-only folder, full disk) must not replace it.
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
             throw;
         }
     }

@@ -40,7 +40,7 @@ public static partial class NpyFormat
         if (!long.TryParse(dims[0], NumberStyles.None, CultureInfo.InvariantCulture, out long rows) || !long.TryParse(dims[1], NumberStyles.None, CultureInfo.InvariantCulture, out long cols) || cols < 1)
             throw new ConfigException($"{where}: shape ({shape.Groups[1].Value}) must hold positive integers.");
         long dataStart = headerStart + headerLength;
-        if (rows * cols > int.MaxValue / 8 || dataStart + rows * cols * size != bytes.Length)
+        if ((double)rows * cols > int.MaxValue / 8 || dataStart + rows * cols * size != bytes.Length)
             throw new ConfigException($"{where}: shape ({rows}, {cols}) of {dtype} needs {rows * cols * size} data bytes, the file has {bytes.Length - dataStart}.");
         var data = bytes.AsSpan((int)dataStart);
         var values = new float[rows * cols];

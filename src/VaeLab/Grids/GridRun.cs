@@ -10,8 +10,4 @@ public sealed record GridRun(string Grid, string Configuration, RunConfig Config
 
     /// <summary>Folder of this run under the output root: runs/GRID/CONFIG-dsSEED, with -msMODELSEED for the extra model seeds.</summary>
     public string RelativeDir => Path.Combine("runs", Grid, $"{Configuration}-ds{Config.DataSeed}" + (ModelSeedIndex > 0 ? $"-ms{Config.Seed}" : ""));
-
-    /// <summary>Relative cost, to start the slow runs first.</summary>
-    public double Cost => (Config.Steps * (1.0 + Config.EncoderHidden.Sum() + Config.DecoderHidden.Sum())
-        + (Config.TwoStage ? Config.Stage2StepsResolved * (1.0 + 2 * Config.Stage2Hidden.Sum()) : 0)) / 100.0;
 }

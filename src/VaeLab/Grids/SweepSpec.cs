@@ -13,6 +13,8 @@ namespace VaeLab.Grids;
 public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(string Key, JsonArray Values)> Grid, ulong[] Seeds, ulong[]? DataSeeds)
 {
     /// <summary>Reads and checks a sweep file; every error names the file and the key.</summary>
+    public const int MaxRuns = 100_000;
+
     public static SweepSpec Read(string path)
     {
         var root = ConfigResolver.ReadConfigFile(path);
@@ -34,9 +36,24 @@ public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(stri
             }
         }
         else if (root["grid"] != null) throw new ConfigException($"{where}: \"grid\" must be an object mapping settings to arrays of values.");
-        var sweep = new SweepSpec(name, @base, grid, ParseSeeds(root["seeds"], where, "seeds") ?? [0], ParseSeeds(root["dataSeeds"], where, "dataSeeds"));
-        int count = sweep.Expand().Count;
-        if (count > 100_000) throw new ConfigException($"{where} expands to {count} runs; at most 100000 are allowed.");
+        foreach (var (key, values) in grid)
+        {
+            var texts = values.Select(v => v?.ToJsonString() ?? "null").ToArray();
+            if (texts.Distinct().Count() < texts.Length)
+                throw new ConfigException($"{where}: grid \"{key}\" repeats the value {texts.GroupBy(t => t).First(g => g.Count() > 1).Key}; every run must differ.");
+        }
+        bool gridSeed = grid.Any(g => g.Item1 == "seed"), gridDataSeed = grid.Any(g => g.Item1 == "dataSeed");
+        if (gridSeed && root["seeds"] != null) throw new ConfigException($"{where}: \"seed\" is both in \"grid\" and in \"seeds\"; give the model seeds in one place.");
+        if (gridDataSeed && root["dataSeeds"] != null) throw new ConfigException($"{where}: \"dataSeed\" is both in \"grid\" and in \"dataSeeds\"; give the data seeds in one place.");
+        var seeds = ParseSeeds(root["seeds"], where, "seeds");
+        var dataSeeds = ParseSeeds(root["dataSeeds"], where, "dataSeeds");
+        // The run cap is checked before anything is expanded, on the product of the list lengths.
+        double count = grid.Aggregate(1.0, (p, g) => p * g.Item2.Count) * (seeds?.Length ?? 1) * (dataSeeds?.Length ?? 1);
+        if (count > MaxRuns) throw new ConfigException($"{where} expands to {count:0} runs; at most {MaxRuns} are allowed.");
+        var sweep = new SweepSpec(name, @base, grid, gridSeed ? [] : seeds ?? [0], dataSeeds);
+        var runs = sweep.Expand();
+        var clash = runs.GroupBy(r => r.RelativeDir).FirstOrDefault(g => g.Count() > 1);
+        if (clash != null) throw new ConfigException($"{where}: two runs would share the folder '{clash.Key}'; make the grid values differ.");
         return sweep;
     }
 
@@ -47,17 +64,19 @@ public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(stri
         foreach (var (key, values) in Grid)
             points = points.SelectMany(p => values.Select(v => new List<(string, JsonNode?)>(p) { (key, v) })).ToList();
         var runs = new List<GridRun>();
+        // A grid over "seed" gives the model seeds itself (Seeds is then empty and the label carries them).
         foreach (var point in points)
             foreach (ulong? dataSeed in DataSeeds?.Select(d => (ulong?)d) ?? [null])
-                foreach (ulong seed in Seeds)
+                foreach (ulong? seed in Seeds.Length == 0 ? [null] : Seeds.Select(s => (ulong?)s))
                 {
                     var settings = (JsonObject)Base.DeepClone();
                     foreach (var (key, value) in point) settings[key] = value?.DeepClone();
-                    settings["seed"] = seed;
+                    if (seed != null) settings["seed"] = seed;
                     if (dataSeed != null) settings["dataSeed"] = dataSeed;
                     var config = ConfigResolver.Resolve(settings, new Dictionary<string, string>());
-                    string label = string.Join("_", point.Select(p => $"{p.Key}{Label(p.Value)}").Append($"s{seed}"));
-                    runs.Add(new GridRun(Name, label, config));
+                    var parts = point.Select(p => $"{p.Key}{Label(p.Value)}");
+                    string label = string.Join("_", seed == null ? parts : parts.Append($"s{seed}"));
+                    runs.Add(new GridRun(Name, label.Length > 0 ? label : "run", config));
                 }
         return runs;
     }
@@ -76,12 +95,13 @@ public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(stri
         throw new ConfigException($"--shard must be i/N with 0 <= i < N, e.g. 0/4 (got '{text}'). With Slurm: --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT.");
     }
 
-    private static string Label(JsonNode? v) => v switch
+    // Grid values become folder names only through RunLabel: safe characters, a hash where the value is a path.
+    private static string Label(JsonNode? v) => Core.RunLabel.Of(v switch
     {
         JsonArray a => string.Join("x", a.Select(x => x?.ToJsonString())),
         null => "null",
         _ => v.ToJsonString().Trim('"'),
-    };
+    });
 
     private static ulong[]? ParseSeeds(JsonNode? node, string where, string key)
     {
@@ -90,6 +110,8 @@ public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(stri
         {
             var seeds = node.Deserialize<ulong[]>(Json.Options)!;
             if (seeds.Length == 0) throw new ConfigException($"{where}: \"{key}\" must not be empty.");
+            if (seeds.Distinct().Count() < seeds.Length)
+                throw new ConfigException($"{where}: \"{key}\" repeats the seed {seeds.GroupBy(x => x).First(g => g.Count() > 1).Key}; every run must differ.");
             return seeds;
         }
         catch (JsonException)

@@ -21,6 +21,14 @@ public static class Activations
                 Vector512.ConditionalSelect(keep, Vector512.Create(dy.Slice(i, 16)), Vector512<float>.Zero).CopyTo(dx.Slice(i, 16));
             }
         }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 8 <= y.Length; i += 8)
+            {
+                var keep = Vector256.GreaterThan(Vector256.Create(y.Slice(i, 8)), Vector256<float>.Zero);
+                Vector256.ConditionalSelect(keep, Vector256.Create(dy.Slice(i, 8)), Vector256<float>.Zero).CopyTo(dx.Slice(i, 8));
+            }
+        }
         ReluBackwardScalar(y[i..], dy[i..], dx[i..]);
     }
 

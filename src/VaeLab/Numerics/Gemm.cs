@@ -7,8 +7,8 @@ namespace VaeLab.Numerics;
 
 /// <summary>
 /// Single-precision matrix multiply for the tiny shapes of VaeLab's models. An AVX-512 register-blocked
-/// kernel (4 rows x 32 columns, masked tails) with a TensorPrimitives fallback; <see cref="GemmNaive"/>
-/// is its test oracle.
+/// kernel (4 rows x 32 columns, masked tails), its AVX2/FMA twin <see cref="GemmAvx2"/> (4 x 24) for machines
+/// without AVX-512, and a TensorPrimitives fallback; <see cref="GemmNaive"/> is their test oracle.
 /// </summary>
 public static unsafe class Gemm
 {
@@ -38,6 +38,11 @@ public static unsafe class Gemm
             fixed (float* pa = a, pb = b, pc = c, pbias = bias)
                 Avx512(pa, aRowStride, aColStride, pb, useBias ? pbias : null, pc, m, k, n, accumulate);
         }
+        else if (GemmAvx2.IsSupported)
+        {
+            fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+                GemmAvx2.Run(pa, aRowStride, aColStride, pb, useBias ? pbias : null, pc, m, k, n, accumulate);
+        }
         else
         {
             Portable(a, aRowStride, aColStride, b, bias, c, m, k, n, accumulate);
@@ -55,10 +60,23 @@ public static unsafe class Gemm
     /// <summary>dst (cols, rows) = srcᵀ for row-major src (rows, cols). Overwrites.</summary>
     public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)
     {
-        for (int i = 0; i < rows; i++)
+        if (src.Length < (long)rows * cols || dst.Length < (long)rows * cols)
+            throw new ArgumentException($"Transpose of ({rows}, {cols}) needs {rows * cols} elements (got {src.Length} and {dst.Length}).");
+        fixed (float* s = src, d = dst)
         {
-            ReadOnlySpan<float> row = src.Slice(i * cols, cols);
-            for (int j = 0; j < row.Length; j++) dst[j * rows + i] = row[j];
+            // Four source rows at a time, so that each destination row gets four consecutive elements per pass.
+            int i = 0;
+            for (; i + 4 <= rows; i += 4)
+            {
+                float* s0 = s + (long)i * cols, s1 = s0 + cols, s2 = s1 + cols, s3 = s2 + cols;
+                for (int j = 0; j < cols; j++)
+                {
+                    float* dj = d + (long)j * rows + i;
+                    dj[0] = s0[j]; dj[1] = s1[j]; dj[2] = s2[j]; dj[3] = s3[j];
+                }
+            }
+            for (; i < rows; i++)
+                for (int j = 0; j < cols; j++) d[(long)j * rows + i] = s[(long)i * cols + j];
         }
     }
 

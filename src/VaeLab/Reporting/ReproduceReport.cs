@@ -66,7 +66,7 @@ public static class ReproduceReport
     public static string ResultsCsv(IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", new[] { "grid", "configuration", "dataSeed", "seed", "steps", "outcome" }
+        sb.AppendLine(Core.Csv.Line(new[] { "grid", "configuration", "dataSeed", "seed", "steps", "outcome" }
             .Concat(Metrics.Select(m => m.Name)).Concat(ClaimRules.Definitions.Select(c => c.Id))));
         foreach (var r in records)
         {
@@ -74,7 +74,7 @@ public static class ReproduceReport
                 r.Diagnostics.Outcome?.Outcome?.Name() ?? "" };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
             cells.AddRange(ClaimRules.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? ClaimRules.NotApplicable));
-            sb.AppendLine(string.Join(",", cells));
+            sb.AppendLine(Core.Csv.Line(cells));
         }
         return sb.ToString();
     }

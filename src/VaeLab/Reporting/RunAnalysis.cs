@@ -73,6 +73,7 @@ public static class RunAnalysis
         var (config, model) = RunFolder.LoadModel(dir);
         var summary = RunFolder.ReadSummary(dir);
         var split = DataFileSplit.Load(config);
+        RunFolder.ReadDataFileFingerprint(dir)?.Check(config.DataFile, split.Train.Rows + split.HeldOut.Rows, split.Train.Cols);
         var d = ClaimRules.Judge(Analyzer.AnalyzeDataset(model, split.Train, summary.EncoderVariances, config.ActiveThreshold, summary.DataFile?.HeldOutLoss ?? double.NaN, options));
         string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);

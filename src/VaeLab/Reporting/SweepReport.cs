@@ -22,6 +22,10 @@ public static class SweepReport
         var missing = outcomes.Where(o => !RunLayout.IsComplete(o.Dir) || !RunLayout.IsAnalysed(o.Dir)).ToArray();
         if (missing.Length > 0)
             throw new ConfigException($"{missing.Length} of {runs.Count} runs are not finished (first: {missing[0].Run.RelativeDir}); run the remaining shards, then collect again.");
+        var mixed = outcomes.Where(o => !RunFolder.HasConfig(o.Dir, o.Run.Config)).ToArray();
+        if (mixed.Length > 0)
+            throw new ConfigException($"{mixed.Length} of {runs.Count} runs in '{outDir}' were trained with other settings than its {SpecFile} (first: {mixed[0].Run.RelativeDir}); " +
+                "rerun the sweep with the same file to retrain them, or collect into another folder.");
         return (spec, ReproduceReport.Load(outcomes));
     }
 

@@ -13,7 +13,7 @@ public sealed class LatentCodeSource : IDataSource
 {
     private readonly Vae _stage1;
     private readonly IDataSource _data;
-    private readonly float[] _x, _noise;
+    private readonly float[] _x, _noise, _globalStd;
 
     /// <param name="stage1">a trained model sized for batches of at least <paramref name="maxBatch"/>; only its encoder is used.</param>
     public LatentCodeSource(Vae stage1, IDataSource data, int maxBatch)
@@ -23,6 +23,7 @@ public sealed class LatentCodeSource : IDataSource
         _data = data;
         _x = new float[maxBatch * data.AmbientDim];
         _noise = new float[maxBatch * stage1.LatentDim];
+        _globalStd = new float[stage1.LatentDim];
     }
 
     public int AmbientDim => _stage1.LatentDim;
@@ -37,11 +38,18 @@ public sealed class LatentCodeSource : IDataSource
         bool amortized = _stage1.Architecture.EncoderVariance == EncoderVarianceKind.Amortized;
         var logVar = _stage1.Encoder.LogVariance;
         Span<float> codes = z[..size];
-        // z = mu + exp(l/2) ⊙ xi, row by row for a global l.
+        // z = mu + exp(l/2) ⊙ xi, row by row for a global l (whose m standard deviations are computed once per batch).
+        if (!amortized)
+            for (int j = 0; j < m; j++) _globalStd[j] = MathF.Exp(0.5f * logVar[j]);
         for (int b = 0; b < count; b++)
         {
             Span<float> row = codes.Slice(b * m, m), xi = std.Slice(b * m, m);
-            ReadOnlySpan<float> l = logVar.AsSpan(amortized ? b * m : 0, m);
+            if (!amortized)
+            {
+                TensorPrimitives.Multiply(_globalStd, xi, row);
+                continue;
+            }
+            ReadOnlySpan<float> l = logVar.AsSpan(b * m, m);
             for (int j = 0; j < m; j++) row[j] = MathF.Exp(0.5f * l[j]) * xi[j];
         }
         TensorPrimitives.Add(codes, _stage1.Encoder.Mean.AsSpan(0, size), codes);

@@ -50,6 +50,7 @@ public static class SafeTensors
     /// <summary>Reads tensors by name into <paramref name="store"/>; every tensor of the store must be present with its shape.</summary>
     public static IReadOnlyDictionary<string, string> Read(string path, ParameterStore store)
     {
+        if (!File.Exists(path)) throw new InvalidDataException($"'{path}' is missing: the run folder is incomplete; train the run again.");
         byte[] bytes = File.ReadAllBytes(path);
         if (bytes.Length < 8) throw new InvalidDataException($"'{path}' is not a safetensors file: it is {bytes.Length} bytes long.");
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
@@ -67,16 +68,29 @@ public static class SafeTensors
         foreach (var t in store.Tensors)
         {
             if (header[t.Name] is not JsonObject entry) throw new InvalidDataException($"'{path}' lacks tensor '{t.Name}'.");
-            int[] shape = entry["shape"]!.AsArray().Select(s => (int)s!).ToArray();
-            if (!shape.SequenceEqual(t.Shape) || (string?)entry["dtype"] != "F32")
-                throw new InvalidDataException($"'{path}': tensor '{t.Name}' is {entry["dtype"]} [{string.Join(",", shape)}], expected F32 [{string.Join(",", t.Shape)}].");
-            long begin = (long)entry["data_offsets"]![0]!;
-            if (dataStart + begin + 4L * t.Length > bytes.Length) throw new InvalidDataException($"'{path}': tensor '{t.Name}' runs past the end of the file.");
-            MemoryMarshal.Cast<byte, float>(bytes.AsSpan(dataStart + (int)begin, 4 * t.Length)).CopyTo(store.Value(t));
+            int[] shape = entry["shape"] is JsonArray dims && dims.All(d => d is JsonValue v && v.TryGetValue(out int x) && x >= 0)
+                ? dims.Select(d => d!.GetValue<int>()).ToArray()
+                : throw new InvalidDataException($"'{path}': tensor '{t.Name}' has no valid \"shape\" (an array of non-negative integers).");
+            string? dtype = entry["dtype"] is JsonValue dv && dv.TryGetValue(out string? ds) ? ds : null;
+            if (!shape.SequenceEqual(t.Shape) || dtype != "F32")
+                throw new InvalidDataException($"'{path}': tensor '{t.Name}' is {dtype ?? "of no dtype"} [{string.Join(",", shape)}], expected F32 [{string.Join(",", t.Shape)}].");
+            if (entry["data_offsets"] is not JsonArray { Count: 2 } offsets || offsets[0] is not JsonValue b0 || !b0.TryGetValue(out long begin)
+                || offsets[1] is not JsonValue e0 || !e0.TryGetValue(out long end))
+                throw new InvalidDataException($"'{path}': tensor '{t.Name}' has no valid \"data_offsets\" (two integers [begin, end]).");
+            if (begin < 0 || end != begin + 4L * t.Length || dataStart + end > bytes.Length)
+                throw new InvalidDataException($"'{path}': tensor '{t.Name}' has data_offsets [{begin}, {end}] outside the data ({bytes.Length - dataStart} bytes) or of the wrong length.");
+            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(dataStart + (int)begin, 4 * t.Length));
+            // A model with NaN or infinite weights would give NaN samples and diagnostics without a word: refuse it.
+            foreach (float v in values)
+                if (!float.IsFinite(v))
+                    throw new InvalidDataException($"'{path}': tensor '{t.Name}' holds NaN or infinite values; the model is unusable, train it again.");
+            values.CopyTo(store.Value(t));
         }
         var metadata = new Dictionary<string, string>();
         if (header["__metadata__"] is JsonObject m)
-            foreach (var (k, v) in m) metadata[k] = (string?)v ?? "";
+            foreach (var (k, v) in m)
+                metadata[k] = v is JsonValue sv && sv.TryGetValue(out string? text) ? text
+                    : throw new InvalidDataException($"'{path}': metadata \"{k}\" is not a string (the safetensors format allows strings only).");
         return metadata;
     }
 }

@@ -119,6 +119,12 @@ public sealed class Trainer
     {
         if (s.Parameters.Length != Vae.Parameters.Count || s.Batch.Length != _x.Length)
             throw new InvalidDataException($"checkpoint does not match this model ({s.Parameters.Length} parameters, expected {Vae.Parameters.Count}).");
+        var expected = GetState();
+        bool shapesMatch = s.Optimizer.Length == expected.Optimizer.Length && s.Optimizer.Zip(expected.Optimizer).All(p => p.First.Length == p.Second.Length)
+            && s.DataRng.Length == expected.DataRng.Length && s.NoiseRng.Length == expected.NoiseRng.Length && s.ShuffleRng.Length == expected.ShuffleRng.Length
+            && (s.Order?.Length ?? -1) == (_order?.Length ?? -1) && s.Window.Length == 3
+            && (s.Order == null || (s.Cursor <= s.Order.Length && s.Order.All(i => (uint)i < (uint)s.Order.Length)));
+        if (!shapesMatch) throw new InvalidDataException("checkpoint does not match this run (optimizer, random-state, or training-set order of another shape, or a cursor out of range).");
         s.Parameters.CopyTo(Vae.Parameters.Values, 0);
         Optimizer.SetState(s.Optimizer, s.Step);
         _data.SetState(s.DataRng);

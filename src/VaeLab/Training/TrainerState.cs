@@ -8,4 +8,7 @@ public sealed record TrainerState(long Step, float[] Parameters, float[][] Optim
     int Cursor, int[]? Order, float[] Batch, double[] Window, int WindowCount)
 {
     public long[] LogLengths { get; init; } = [];
+
+    /// <summary>SHA-256 (hex) of the run's resolved config when the checkpoint was written; "" when unknown.</summary>
+    public string ConfigHash { get; init; } = "";
 }

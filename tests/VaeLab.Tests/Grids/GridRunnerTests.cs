@@ -30,6 +30,8 @@ public class GridRunnerTests
         var first = GridRunner.Run(runs, one, 1, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, s => Interlocked.Add(ref steps, s));
         Assert.All(first, o => Assert.Equal("trained", o.Status));
         Assert.Equal(900, steps);
+        Assert.All(first, o => Assert.Equal(Flops.Run(o.Run.Config), o.TrainedFlops));
+        Assert.All(first, o => Assert.True(o.BusySeconds > 0));
         var parallel = GridRunner.Run(runs, two, 2, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, _ => { });
         foreach (var run in runs)
         {
@@ -43,6 +45,7 @@ public class GridRunnerTests
         File.Delete(Path.Combine(victim + ".partial", "summary.json"));
         var again = GridRunner.Run(runs, one, 2, d => RunAnalysis.Analyze(d, Small), RunLayout.IsAnalysed, _ => { });
         Assert.Equal(["skipped", "trained", "skipped"], again.Select(o => o.Status));
+        Assert.Equal([0, Flops.Run(runs[1].Config), 0], again.Select(o => o.TrainedFlops));
         Assert.False(Directory.Exists(victim + ".partial"));
 
         var records = ReproduceReport.Load(again);

@@ -39,6 +39,28 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(100, 16, 128)]
+    [InlineData(100, 128, 128)]
+    [InlineData(100, 128, 16)]
+    [InlineData(7, 21, 45)]
+    public void Vector_kernels_round_like_one_fused_multiply_add_per_p_in_order(int m, int k, int n)
+    {
+        // Both SIMD kernels (AVX-512 and AVX2) start from the bias and add a[i,p]·b[p,j] with one FMA per p, p = 0..k-1;
+        // so they agree bit for bit with each other and with this scalar loop (the portable fallback rounds differently).
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported && !(System.Runtime.Intrinsics.X86.Avx.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported)) return;
+        var rng = new Xoshiro256StarStar(77);
+        float[] a = Fill(rng, m * k), b = Fill(rng, k * n), bias = Fill(rng, n), c = new float[m * n];
+        Gemm.MatMul(a, b, bias, c, m, k, n, accumulate: false);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float sum = bias[j];
+                for (int p = 0; p < k; p++) sum = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], sum);
+                Assert.Equal(BitConverter.SingleToInt32Bits(sum), BitConverter.SingleToInt32Bits(c[i * n + j]));
+            }
+    }
+
     [Fact]
     public void Kernel_does_not_write_outside_its_rows()
     {
@@ -58,6 +80,8 @@ public class GemmTests
         Gemm.Transpose(t, back, 3, 7);
         Assert.Equal(x, back);
         Assert.Equal(x[1 * 3 + 2], t[2 * 7 + 1]);
+        for (int i = 0; i < 7; i++)
+            for (int j = 0; j < 3; j++) Assert.Equal(x[i * 3 + j], t[j * 7 + i]);
     }
 
     internal static float[] Fill(Xoshiro256StarStar rng, int length)

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace VaeLab.Core;
+
+/// <summary>
+/// The ownership rules for folders: VaeLab deletes or replaces a folder only when it can prove it made it (its
+/// marker file, or a config.json with VaeLab's schema) and the folder lies strictly under the output root. It never
+/// touches ".", "..", the working directory or one of its ancestors, a symbolic link, or anything outside the root.
+/// </summary>
+public static class SafeFolder
+{
+    /// <summary>The marker (and lock) file VaeLab writes into every run folder it creates.</summary>
+    public const string MarkerFile = ".vaelab";
+
+    /// <summary>True when <paramref name="dir"/> holds VaeLab's marker or a config.json written by VaeLab.</summary>
+    public static bool IsVaeLabMade(string dir) =>
+        Directory.Exists(dir) && (File.Exists(Path.Combine(dir, MarkerFile)) || HasVaeLabConfig(Path.Combine(dir, "config.json")));
+
+    /// <summary>True when <paramref name="dir"/> exists and holds no entry at all.</summary>
+    public static bool IsEmpty(string dir) => Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any();
+
+    /// <summary>
+    /// Checks that <paramref name="dir"/> may be used as an output folder: it is missing, empty, or made by VaeLab,
+    /// is not a file, and is neither the working directory nor one of its ancestors. <paramref name="option"/>
+    /// names the setting in the error.
+    /// </summary>
+    public static void CheckOutput(string dir, string option)
+    {
+        if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        if (IsWorkingDirectoryOrAncestor(dir))
+            throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as runs/NAME.");
+        if (Directory.Exists(dir) && !IsEmpty(dir) && !IsVaeLabMade(dir))
+            throw new ConfigException($"{option} '{dir}' exists and holds files VaeLab did not write; pass a new or empty folder (VaeLab never deletes what it did not create).");
+    }
+
+    /// <summary>Throws unless the resolved <paramref name="path"/> lies strictly under <paramref name="root"/>.</summary>
+    public static void CheckUnder(string path, string root, string what)
+    {
+        if (!IsStrictlyUnder(path, root))
+            throw new ConfigException($"{what} '{path}' would lie outside '{root}'; a path must stay under its output folder.");
+    }
+
+    /// <summary>True when the full path of <paramref name="path"/> lies strictly inside the full path of <paramref name="root"/>.</summary>
+    public static bool IsStrictlyUnder(string path, string root)
+    {
+        string p = Full(path), r = Full(root);
+        return p.Length > r.Length + 1 && p.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Deletes <paramref name="dir"/> and everything in it, only when the rules allow it: made by VaeLab (or empty),
+    /// strictly under <paramref name="root"/>, not a link, not the working directory or an ancestor. Otherwise throws
+    /// and deletes nothing. A missing folder is a no-op.
+    /// </summary>
+    public static void Delete(string dir, string root)
+    {
+        if (!Directory.Exists(dir)) return;
+        CheckDeletable(dir, root);
+        if (IsEmpty(dir)) Directory.Delete(dir, recursive: false);
+        else Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>Throws <see cref="ConfigException"/> naming the rule that forbids deleting <paramref name="dir"/>; returns when it may be deleted.</summary>
+    public static void CheckDeletable(string dir, string root)
+    {
+        string name = Path.GetFileName(Full(dir));
+        if (name is "" or "." or ".." || IsWorkingDirectoryOrAncestor(dir))
+            throw new ConfigException($"refusing to delete '{dir}': it is the working directory, one of its parents or a file-system root.");
+        if (!IsStrictlyUnder(dir, root))
+            throw new ConfigException($"refusing to delete '{dir}': it is not under the output folder '{root}'.");
+        if (new DirectoryInfo(dir).LinkTarget != null)
+            throw new ConfigException($"refusing to delete '{dir}': it is a symbolic link; remove it yourself if it should go.");
+        if (!IsEmpty(dir) && !IsVaeLabMade(dir))
+            throw new ConfigException($"refusing to delete '{dir}': VaeLab did not create it (no {MarkerFile} marker or VaeLab config.json); move it away yourself.");
+    }
+
+    /// <summary>True when <paramref name="dir"/> is the working directory or contains it.</summary>
+    public static bool IsWorkingDirectoryOrAncestor(string dir)
+    {
+        string d = Full(dir), cwd = Full(Environment.CurrentDirectory);
+        return cwd == d || cwd.StartsWith(d.EndsWith(Path.DirectorySeparatorChar) ? d : d + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="path"/> is a config.json of VaeLab's schema: an object with "config", "seeds" and "environment" objects.</summary>
+    public static bool HasVaeLabConfig(string path)
+    {
+        try
+        {
+            if (!File.Exists(path) || new FileInfo(path).Length > 1 << 20) return false;
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("seeds", out var s) && s.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("environment", out var e) && e.ValueKind == JsonValueKind.Object;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+}

@@ -1,0 +1,115 @@
+using VaeLab.Data;
+using VaeLab.Core;
+using VaeLab.Cli;
+using VaeLab.Configuration;
+using VaeLab.Grids;
+using VaeLab.Runs;
+using VaeLab.Tests.Cli;
+
+namespace VaeLab.Tests.Core;
+
+public class SafeFolderTests
+{
+    private static string VaeLabRun(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        RunFolder.WriteConfig(dir, RunConfig.Defaults(DataFamilyKind.Linear), RunEnvironment.Current(1));
+        return dir;
+    }
+
+    [Fact]
+    public void Only_folders_VaeLab_made_under_the_root_are_deleted()
+    {
+        string root = CliRunner.TempDir();
+        string user = Path.Combine(root, "runs", "user");
+        Directory.CreateDirectory(user);
+        File.WriteAllText(Path.Combine(user, "thesis.tex"), "precious");
+        Assert.Throws<ConfigException>(() => SafeFolder.Delete(user, root));
+        Assert.True(File.Exists(Path.Combine(user, "thesis.tex")));
+
+        // A file called summary.json does not make a folder VaeLab's; config.json of another schema neither.
+        File.WriteAllText(Path.Combine(user, "summary.json"), "{}");
+        File.WriteAllText(Path.Combine(user, "config.json"), """{ "config": {} }""");
+        Assert.False(SafeFolder.IsVaeLabMade(user));
+        Assert.Throws<ConfigException>(() => SafeFolder.Delete(user, root));
+
+        string run = VaeLabRun(Path.Combine(root, "runs", "mine"));
+        Assert.True(SafeFolder.IsVaeLabMade(run));
+        Assert.Throws<ConfigException>(() => SafeFolder.Delete(run, Path.Combine(root, "runs", "mine")));   // not strictly under
+        Assert.Throws<ConfigException>(() => SafeFolder.Delete(run, Path.Combine(root, "elsewhere")));
+        SafeFolder.Delete(run, root);
+        Assert.False(Directory.Exists(run));
+
+        string marked = Path.Combine(root, "runs", "marked");
+        Directory.CreateDirectory(marked);
+        File.WriteAllText(Path.Combine(marked, SafeFolder.MarkerFile), "");
+        SafeFolder.Delete(marked, root);
+        Assert.False(Directory.Exists(marked));
+        Assert.True(File.Exists(Path.Combine(user, "thesis.tex")));
+    }
+
+    [Fact]
+    public void The_working_directory_its_parents_and_links_are_never_deleted()
+    {
+        string cwd = Environment.CurrentDirectory;
+        Assert.True(SafeFolder.IsWorkingDirectoryOrAncestor("."));
+        Assert.True(SafeFolder.IsWorkingDirectoryOrAncestor(".."));
+        Assert.True(SafeFolder.IsWorkingDirectoryOrAncestor("/"));
+        Assert.Throws<ConfigException>(() => SafeFolder.CheckDeletable(cwd, "/"));
+        Assert.Throws<ConfigException>(() => SafeFolder.CheckDeletable(Path.GetDirectoryName(cwd)!, "/"));
+        Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput(".", "--out"));
+        Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput("..", "--out"));
+
+        string root = CliRunner.TempDir();
+        string target = VaeLabRun(Path.Combine(root, "target"));
+        string link = Path.Combine(root, "runs", "link");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        Directory.CreateSymbolicLink(link, target);
+        Assert.Throws<ConfigException>(() => SafeFolder.Delete(link, root));
+        Assert.True(File.Exists(Path.Combine(target, "config.json")));
+    }
+
+    [Fact]
+    public void An_output_folder_must_be_new_empty_or_VaeLabs()
+    {
+        string root = CliRunner.TempDir();
+        SafeFolder.CheckOutput(Path.Combine(root, "new"), "--out");
+        SafeFolder.CheckOutput(root, "--out");
+        File.WriteAllText(Path.Combine(root, "notes.txt"), "x");
+        var e = Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput(root, "--out"));
+        Assert.Contains("VaeLab did not write", e.Message);
+        Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput(Path.Combine(root, "notes.txt"), "--out"));
+        SafeFolder.CheckOutput(VaeLabRun(Path.Combine(root, "run")), "--out");
+    }
+
+    [Theory]
+    [InlineData("0.001", "0.001")]
+    [InlineData("200x200", "200x200")]
+    [InlineData("sigmoid-affine", "sigmoid-affine")]
+    public void Plain_values_keep_their_label(string value, string label) => Assert.Equal(label, RunLabel.Of(value));
+
+    [Fact]
+    public void Paths_and_odd_values_get_safe_labels_with_a_hash()
+    {
+        string[] values = ["../../../etc", "/abs/data/a.csv", "rel/data/a.csv", "other/a.csv", "a,b", "..", ".", "", "x y\"z", new string('q', 300), "a/../../b"];
+        var labels = values.Select(RunLabel.Of).ToArray();
+        Assert.Equal(values.Length, labels.Distinct().Count());
+        foreach (string label in labels)
+        {
+            Assert.Matches("^[A-Za-z0-9_-][A-Za-z0-9._-]*$", label);
+            Assert.True(label.Length <= 40, label);
+            Assert.True(SafeFolder.IsStrictlyUnder(Path.Combine("/out/runs/g", label), "/out/runs/g"), label);
+        }
+        Assert.StartsWith("a.csv-", RunLabel.Of("rel/data/a.csv"));
+        Assert.Equal(RunLabel.Of("rel/data/a.csv"), RunLabel.Of("rel/data/a.csv"));
+    }
+
+    [Fact]
+    public void Csv_fields_are_quoted_as_RFC_4180_says_and_read_back()
+    {
+        string[] fields = ["plain", "a,b", "say \"hi\"", "", "line\nbreak", "1.5e-3"];
+        string line = Csv.Line(fields);
+        Assert.Equal("plain,\"a,b\",\"say \"\"hi\"\"\",,\"line\nbreak\",1.5e-3", line);
+        Assert.Equal(fields.Where(f => !f.Contains('\n')), Csv.Split(Csv.Line(fields.Where(f => !f.Contains('\n')))));
+    }
+}
