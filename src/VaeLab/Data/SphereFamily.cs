@@ -17,6 +17,9 @@ public sealed class SphereFamily : DataFamily
     /// <inheritdoc/>
     public override string Name => "sphere";
 
+    /// <summary>Every point has norm 1.</summary>
+    protected override double NoiseFreeMeanSquaredNorm => 1.0;
+
     /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {

@@ -17,6 +17,15 @@ public sealed record TwoStageDiagnostics
     public double VanillaSampleCovarianceRelativeError { get; init; } = double.NaN;
     /// <summary>Nonlinear families: MMD^2 between projected two-stage samples and fresh data (NaN for linear).</summary>
     public double Mmd2 { get; init; } = double.NaN;
+    /// <summary>The Gaussian-kernel bandwidth of <see cref="Mmd2"/>: the median pairwise distance of this comparison's pooled points.</summary>
+    public double MmdBandwidth { get; init; } = double.NaN;
     /// <summary>Sigmoid family: Kolmogorov-Smirnov statistic of ⟨a*, z⟩/‖a*‖ of the samples against N(0, 1) (NaN otherwise).</summary>
     public double KsStatistic { get; init; } = double.NaN;
+
+    /// <summary>The other sampler beside the configured one: mean-only when SampleNoise, Dai &amp; Wipf's noise in z otherwise.</summary>
+    public OffManifoldError OtherSamplerNoiseFree { get; init; } = new(0, 0, 0, 0);
+    /// <summary><see cref="Mmd2"/> of the other sampler.</summary>
+    public double OtherSamplerMmd2 { get; init; } = double.NaN;
+    /// <summary><see cref="CovarianceRelativeError"/> of the other sampler.</summary>
+    public double OtherSamplerCovarianceRelativeError { get; init; } = double.NaN;
 }

@@ -29,7 +29,7 @@ public static class HtmlReportBuilder
         {
             var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
             var runs = records.Select(r => (Record: r, Verdict: r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)))
-                .Where(x => x.Verdict is { Status: ClaimRules.Holds or ClaimRules.Fails }).ToArray();
+                .Where(x => x.Verdict is { Status: ClaimRules.Holds or ClaimRules.Fails or ClaimRules.Collapsed }).ToArray();
             if (runs.Length > 0)
                 claimRuns[c.Id] = runs.Select(x => (Anchor(x.Record), Title(x.Record), $"{x.Verdict!.Status}: {x.Verdict.Measurement}")).ToArray();
             if (runs.Length == 0 && extra == null)
