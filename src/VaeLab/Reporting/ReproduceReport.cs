@@ -79,16 +79,6 @@ public static class ReproduceReport
         return sb.ToString();
     }
 
-    /// <summary>
-    /// "holds in k of N runs" for a claim over the trained runs where it applies (collapsed runs have status "collapsed" and are
-    /// not counted), or null when it applies to none. <see cref="ClaimTallies"/> gives the same count with its interval.
-    /// </summary>
-    public static (int Holds, int Total)? Tally(IEnumerable<RunRecord> records, string claim)
-    {
-        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is ClaimRules.Holds or ClaimRules.Fails).ToArray();
-        return statuses.Length == 0 ? null : (statuses.Count(s => s == ClaimRules.Holds), statuses.Length);
-    }
-
     /// <summary>The Markdown report.</summary>
     public static string Markdown(IReadOnlyList<RunRecord> records, IReadOnlyList<GridRunOutcome> outcomes, string profile, string command,
         RunEnvironment env, double wallSeconds, int? modelSeeds = null, IReadOnlyList<ClaimVerdict>? extraClaims = null, string? extraSections = null)
