@@ -56,5 +56,15 @@ public static class Terminal
         AnsiConsole.Write(table);
     }
 
+    /// <summary>A verdict in colour for the terminal: <paramref name="yes"/> in green when it holds, <paramref name="no"/> in red otherwise.</summary>
+    public static string Verdict(bool holds, string yes = "holds", string no = "fails") => $"[{VerdictColour(holds)}]{(holds ? yes : no)}[/]";
+
+    /// <summary>The colour of a verdict: green when it holds, yellow when it fails but a majority holds, red otherwise.</summary>
+    public static string VerdictColour(bool holds, bool majority = false) => holds ? "green" : majority ? "yellow" : "red";
+
+    /// <summary>A claim's status in colour: "holds" in green, anything else as "fails" in red.</summary>
+    public static string Verdict(string status) => Verdict(status == VaeLab.Claims.ClaimRules.Holds);
+
+    /// <summary>A number as the tables print it: four significant digits, invariant culture.</summary>
     public static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -97,7 +97,7 @@ public static class AnalyzeCommand
         }
         var c = new Table().AddColumns("claim", "verdict", "measurement", "holds when");
         foreach (var v in d.Claims.Where(v => v.Status != ClaimRules.NotApplicable))
-            c.AddRow(v.Id, v.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]", Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
+            c.AddRow(v.Id, Terminal.Verdict(v.Status), Markup.Escape(v.Measurement), Markup.Escape(v.Criterion));
         AnsiConsole.Write(c);
     }
 }

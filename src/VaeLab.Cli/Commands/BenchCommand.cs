@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Spectre.Console;
 using VaeLab.Benchmarking;
 using VaeLab.Core;
-using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
 
@@ -45,23 +42,13 @@ public static class BenchCommand
                 table.AddRow(Markup.Escape(r.Unit == "step" ? r.Name : $"{r.Name} (µs per {r.Unit})"), r.UsPerStep.ToString("F1"), r.StepsPerSecond.ToString("F0"), Show(r.Gflops, "F1"),
                     Show(r.PercentOfPeak, "F1"), Show(r.AllocatedBytesPerStep, "F0"),
                     Markup.Escape(double.IsNaN(r.ColdRatio) ? r.Target : $"{r.Target}: {r.ColdRatio:F2}x of {r.SteadyUsPerStep:F1}"),
-                    r.TargetMet switch { true => "[green]met[/]", false => "[red]NOT met[/]", null => "" });
+                    r.TargetMet is { } met ? Terminal.Verdict(met, "met", "NOT met") : "");
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"FMA peak of one core, measured: {peak:F1} GFLOP/s. A step target is met only with 0 bytes allocated per step; " +
                 $"the floor is the step's data-and-noise sampling plus its FLOPs at peak; cold-X: µs per step over the first {ColdStartBenchmark.Steps} steps of a fresh process.");
             foreach (var r in results.Where(r => double.IsFinite(r.SamplingUsPerStep)))
                 AnsiConsole.MarkupLine($"[grey]{r.Name}: sampling {r.SamplingUsPerStep:F1} µs, FLOPs at peak {r.FlopsPerStep / (peak * 1e3):F1} µs, {r.FlopsPerStep:N0} FLOP per step[/]");
-            if (result.GetValue(json) is { } path)
-            {
-                var env = RunEnvironment.Current(1);
-                var node = new JsonObject
-                {
-                    ["machine"] = JsonSerializer.SerializeToNode(env, Json.Options),
-                    ["peakGflops"] = peak,
-                    ["workloads"] = new JsonArray([.. results.Select(r => (JsonNode)BenchSuite.ToJson(r))]),
-                };
-                AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
-            }
+            if (result.GetValue(json) is { } path) BenchSuite.WriteJson(path, peak, results);
             return ExitCodes.Success;
         });
         return command;

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Spectre.Console;
 using VaeLab.Configuration;
 using VaeLab.Core;
-using VaeLab.Data;
-using VaeLab.Random;
 using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
@@ -13,8 +9,6 @@ namespace VaeLab.Cli.Commands;
 /// <summary>`vaelab data FAMILY`: export true samples of a family with its ground truth in a JSON sidecar.</summary>
 public static class DataCommand
 {
-    private static readonly string[] DataSettings = ["dataDim", "linearRank", "padding", "noiseVariance", "dataSeed", "seed", "rotate", "unionDims"];
-
     public static Command Create()
     {
         var command = new Command("data", "Export samples of a data family to CSV or .npy; FILE.json beside it holds the ground truth (A or a*, r, n).");
@@ -24,7 +18,7 @@ public static class DataCommand
         command.Arguments.Add(family);
         command.Options.Add(count);
         command.Options.Add(output);
-        var options = DataSettings.Select(key => ConfigResolver.Settings.First(s => s.Key == key))
+        var options = DataExport.Settings.Select(key => ConfigResolver.Settings.First(s => s.Key == key))
             .Select(s => (s.Key, Option: new Option<string?>("--" + s.Option) { Description = s.Description, Arity = s.Type == typeof(bool) ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne })).ToArray();
         foreach (var (_, o) in options) command.Options.Add(o);
         command.SetAction(r =>
@@ -38,18 +32,7 @@ public static class DataCommand
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
-            var f = RunFactory.CreateFamily(config);
-            MemoryEstimate.CheckValues(n, f.AmbientDim, "--count", copies: 3);
-            var values = new float[(long)n * f.AmbientDim];
-            f.Sample(values, n, RngStreams.Normal(config.Seed, "data"));
-            new Dataset(values, n, f.AmbientDim).Write(path, "--out");
-            var sidecar = new JsonObject
-            {
-                ["groundTruth"] = JsonSerializer.SerializeToNode(f.GroundTruth(), Json.Options),
-                ["count"] = n,
-                ["settings"] = new JsonObject(DataSettings.Select(k => KeyValuePair.Create(k, JsonSerializer.SerializeToNode(config, Json.Options)![k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)KindNames.Of(config.Family)))),
-            };
-            AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options));
+            var f = DataExport.Write(config, n, path, "--out");
             AnsiConsole.MarkupLine($"wrote {n} x {f.AmbientDim} samples of {f.Name} (r = {f.IntrinsicDim}) to [blue]{Markup.Escape(path)}[/] and its ground truth to [blue]{Markup.Escape(path)}.json[/]");
             return ExitCodes.Success;
         });

@@ -2,12 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using VaeLab.Claims;
-using VaeLab.Diagnostics;
 using VaeLab.Core;
+using VaeLab.Diagnostics;
 using VaeLab.Grids;
 using VaeLab.Reporting;
-using VaeLab.Runs;
-using VaeLab.Theory;
 
 namespace VaeLab.Cli.Commands;
 
@@ -39,34 +37,19 @@ public static class ReproduceCommand
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
-            Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
-            var gridClock = Stopwatch.StartNew();
-            var outcomes = GridExecution.Run(runs, outDir, workers, show);
-            double gridSeconds = gridClock.Elapsed.TotalSeconds;
-            var compute = GridCompute.From(outcomes, workers, gridSeconds, VaeLab.Numerics.FmaPeak.MeasureGflops());
-            var records = ReproduceReport.Load(outcomes);
-            if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
-            var theory = TheoryClaims.Run(new TheorySettings());
-            TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
             string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}"
                 + (k is { } kk ? $" --model-seeds {kk}" : "") + (gridList != null ? $" --grids {gridList}" : "");
-            ClaimsSection.WriteFigures(outDir, ReproduceReport.Judged(records));
-            ReproduceReport.WriteTrajectoryFigures(outDir, records);
-            AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
-            AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
-            AtomicFile.WriteText(Path.Combine(outDir, HtmlReportWriter.FileName), HtmlReportWriter.Render(HtmlReportBuilder.Build(
-                "VaeLab: the paper, rerun claim by claim",
-                [$"command: {commandLine}", $"profile: {PaperGrids.Describe(name, k)}", $"runs: {records.Count} finished, {outcomes.Count(x => x.Status == "failed")} failed", "every number comes from a run folder; results.csv has one row per run"],
-                records, [theory.C10!, theory.C11!], HtmlReportBuilder.FiguresIn(Path.Combine(outDir, "theory")))));
+            var done = Reproduction.Run(runs, name, k, outDir, workers, commandLine, rs => GridExecution.Run(rs, outDir, workers, show),
+                step => { if (show) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(step)}[/]"); });
+            var (outcomes, records, theory) = (done.Outcomes, done.Records, done.Theory);
             PrintClaims(records);
             foreach (var c in new[] { theory.C10!, theory.C11! })
-                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {(c.Status == ClaimRules.Holds ? "[green]holds[/]" : "[red]fails[/]")}");
+                AnsiConsole.MarkupLine($"{c.Id} (linear theory): {Terminal.Verdict(c.Status)}");
             int trained = outcomes.Count(x => x.Status == "trained"), skipped = outcomes.Count(x => x.Status == "skipped");
-            var failed = outcomes.Where(x => x.Status == "failed").ToArray();
+            var failed = done.Failed;
             AnsiConsole.MarkupLine($"{trained} trained, {skipped} already finished, {failed.Length} failed in {clock.Elapsed.TotalSeconds:F0} s. Report: [blue]{Markup.Escape(Path.Combine(outDir, "report.md"))}[/]");
             foreach (var f in failed) AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(f.Run.RelativeDir)}: {Markup.Escape(f.Error ?? "")}");
             return failed.Length == 0 ? ExitCodes.Success : ExitCodes.RunFailed;
@@ -82,7 +65,7 @@ public static class ReproduceCommand
         {
             var cells = PaperGrids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
                 .Select(x => x.Trained == 0 && x.Collapsed == 0 ? "–"
-                    : $"{(x.Verdict == "holds" ? "[green]" : x.Majority ? "[yellow]" : "[red]")}{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
+                    : $"[{Terminal.VerdictColour(x.Verdict == ClaimRules.Holds, x.Majority)}]{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
             t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);
         }
         AnsiConsole.Write(t);

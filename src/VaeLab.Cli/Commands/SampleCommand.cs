@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using VaeLab.Core;
-using VaeLab.Data;
-using VaeLab.Diagnostics;
 using VaeLab.Runs;
 
 namespace VaeLab.Cli.Commands;
@@ -30,23 +28,8 @@ public static class SampleCommand
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
             string? latentPath = r.GetValue(latents);
             if (latentPath != null && Path.GetExtension(latentPath).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--latents-out '{latentPath}' must end in .csv or .npy.");
-            var (config, model) = RunFolder.LoadModel(run);
-            VaeLab.Configuration.MemoryEstimate.CheckValues(n, config.AmbientDim, "--count", copies: 3);
-            GeneratedSamples samples;
-            if (r.GetValue(twoStage))
-            {
-                var stage2 = RunFolder.LoadStage2(run, config)
-                    ?? throw new ConfigException($"--two-stage: '{run}' has no stage-2 model; train it with 'vaelab train --two-stage'.");
-                samples = GeneratedSamples.DrawTwoStage(model, stage2, n, r.GetValue(seed), config.Stage2SampleNoise);
-            }
-            else samples = GeneratedSamples.Draw(model, n, r.GetValue(seed));
-            var values = r.GetValue(noise) ? samples.WithNoise : samples.NoiseFree;
-            // A model trained on standardised data samples in standard units: map back to the data's.
-            if (RunFolder.ReadSummary(run).DataFile is { Mean.Length: > 0 } df)
-                for (int i = 0; i < values.Length; i++) values[i] = (float)(values[i] * (df.Std[i % model.InputDim] > 0 ? df.Std[i % model.InputDim] : 1) + df.Mean[i % model.InputDim]);
-            new Dataset(values, n, model.InputDim).Write(path, "--out");
-            if (latentPath != null) new Dataset(samples.Latents, n, model.LatentDim).Write(latentPath, "--latents-out");
-            AnsiConsole.MarkupLine($"wrote {n} x {model.InputDim} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
+            int columns = RunSampling.Write(run, n, r.GetValue(twoStage), r.GetValue(noise), r.GetValue(seed), path, latentPath);
+            AnsiConsole.MarkupLine($"wrote {n} x {columns} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
             return ExitCodes.Success;
         });
         return command;

@@ -52,8 +52,11 @@ public static class TheoryCommand
     {
         var s = new Table().AddColumns("s", "loss σ²=1e-2", "1e-4", "1e-6", "1e-8", "fitted slope", "predicted", "off-subspace E‖(I-P)x‖²");
         foreach (var row in result.Superset)
-            s.AddRow(row.Extra.ToString(), row.Losses[8].ToString("F2"), row.Losses[16].ToString("F2"), row.Losses[24].ToString("F2"), row.Losses[32].ToString("F2"),
-                row.FittedSlope.ToString("F4"), row.PredictedSlope.ToString("F1"), $"{row.OffSubspaceEnergy:G3} (sampled {row.OffSubspaceSampled:G3})");
+        {
+            string[] cells = [row.Extra.ToString(), .. TheoryReport.SupersetTableLosses(row).Select(v => v.ToString("F2")),
+                row.FittedSlope.ToString("F4"), row.PredictedSlope.ToString("F1"), $"{row.OffSubspaceEnergy:G3} (sampled {row.OffSubspaceSampled:G3})"];
+            s.AddRow(cells);
+        }
         AnsiConsole.Write(new Panel(s).Header("superset optima (C10)"));
         var f = new Table().AddColumns("trajectory", "σ² end", "singular values of W at the end", "‖(I-P)W‖ start → end");
         foreach (var (key, path) in result.Trajectories)
@@ -61,6 +64,6 @@ public static class TheoryCommand
                 $"{path[0].OffSubspaceNorm:G3} → {path[^1].OffSubspaceNorm:G3}");
         AnsiConsole.Write(new Panel(f).Header("gradient flow and Adam (C11)"));
         foreach (var c in new[] { result.C10!, result.C11! })
-            AnsiConsole.MarkupLine($"{c.Id}: {(c.Status == "holds" ? "[green]holds[/]" : "[red]fails[/]")} — {Markup.Escape(c.Measurement)}");
+            AnsiConsole.MarkupLine($"{c.Id}: {Terminal.Verdict(c.Status)} — {Markup.Escape(c.Measurement)}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using VaeLab.Core;
 using VaeLab.Runs;
@@ -40,6 +41,18 @@ public static class BenchSuite
         if (AnalysisBenchmark.Names.Contains(name)) return AnalysisBenchmark.Measure(name, Math.Min(repetitions, 3));
         if (ColdStartBenchmark.Names.Contains(name)) return ColdStartBenchmark.Measure(name, Math.Min(repetitions, 3));
         return StepBenchmark.Run(name, repetitions, peakGflops: peakGflops);
+    }
+
+    /// <summary>Writes `vaelab bench --json`: the machine, the measured FMA peak and every workload's result.</summary>
+    public static void WriteJson(string path, double peakGflops, IReadOnlyList<WorkloadResult> results)
+    {
+        var node = new JsonObject
+        {
+            ["machine"] = JsonSerializer.SerializeToNode(RunEnvironment.Current(1), Json.Options),
+            ["peakGflops"] = peakGflops,
+            ["workloads"] = new JsonArray([.. results.Select(r => (JsonNode)ToJson(r))]),
+        };
+        AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
     }
 
     /// <summary>The JSON of one result; the field names of the first bench version are kept (name, usPerStep, ...).</summary>

@@ -42,6 +42,12 @@ public static class TheoryReport
         AtomicFile.WriteText(Path.Combine(dir, "theory.json"), JsonSerializer.Serialize(result, Json.Options));
     }
 
+    /// <summary>The losses a superset table shows for one row: at σ² = 1e-2, 1e-4, 1e-6 and 1e-8 of the σ² grid, in that order.</summary>
+    public static double[] SupersetTableLosses(SupersetRow row) => [.. SupersetTableIndices.Select(i => row.Losses[i])];
+
+    // Positions of σ² = 1e-2, 1e-4, 1e-6, 1e-8 in TheoryResult.Sigma2Grid.
+    private static readonly int[] SupersetTableIndices = [8, 16, 24, 32];
+
     /// <summary>The Markdown section; figure links are relative to <paramref name="figurePrefix"/>.</summary>
     public static string Markdown(TheoryResult result, string figurePrefix)
     {
@@ -52,9 +58,8 @@ public static class TheoryReport
         sb.AppendLine("**Superset optima (C10).** r latents reconstruct the subspace, s extra latents have B_j = 0 and unit decoder columns off the subspace, all encoder variances optimal. Slopes are fitted over σ² ≤ 1e-3.\n");
         sb.AppendLine("| s | loss at σ² = 1e-2 | 1e-4 | 1e-6 | 1e-8 | fitted slope | predicted -(n-r-s)/2 | off-subspace E‖(I-P)x‖² exact / sampled |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|");
-        int[] idx = [8, 16, 24, 32];
         foreach (var row in result.Superset)
-            sb.AppendLine($"| {row.Extra} | {string.Join(" | ", idx.Select(i => row.Losses[i].ToString("F2", CultureInfo.InvariantCulture)))} | {row.FittedSlope:F4} | {row.PredictedSlope:F1} | {ClaimRules.G(row.OffSubspaceEnergy)} / {ClaimRules.G(row.OffSubspaceSampled)} |");
+            sb.AppendLine($"| {row.Extra} | {string.Join(" | ", SupersetTableLosses(row).Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} | {row.FittedSlope:F4} | {row.PredictedSlope:F1} | {ClaimRules.G(row.OffSubspaceEnergy)} / {ClaimRules.G(row.OffSubspaceSampled)} |");
         sb.AppendLine($"\nC10: **{result.C10!.Status}**. {result.C10!.Measurement}\n");
         sb.AppendLine($"![superset loss]({figurePrefix}superset-loss.png)\n");
         sb.AppendLine($"**Gradient flow (C11).** Euler steps on the exact loss (step {t.FlowStepSize} · min(1, σ²), {t.FlowSteps} steps), σ trainable, from a small random start and from the superset start with s = {t.SupersetExtra} at η = {t.StartLogVariance}; and the Monte Carlo trainer with Adam (lr {t.LearningRate}, {t.AdamSteps} steps, batch 100) from the same starts.\n");
