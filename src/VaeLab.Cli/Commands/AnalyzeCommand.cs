@@ -28,8 +28,7 @@ public static class AnalyzeCommand
             if (mmdCount > 100_000) throw new ConfigException($"--mmd-samples must be <= 100000 (got {mmdCount}): MMD costs the square of it.");
             if (mmdCount < 10) throw new ConfigException($"--mmd-samples must be >= 10 (got {mmdCount}).");
             string path = result.GetValue(dir)!;
-            var d = RunAnalysis.Analyze(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
-            HtmlReportWriter.Write(HtmlReportBuilder.ForRun(path, d), Path.Combine(path, HtmlReportWriter.FileName));
+            var d = RunAnalysis.AnalyzeWithReport(path, new AnalysisOptions(Samples: count, MmdSamples: Math.Min(mmdCount, count)));
             Print(d);
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(path, RunLayout.DiagnosticsFile))}[/], [blue]{Markup.Escape(Path.Combine(path, HtmlReportWriter.FileName))}[/] and [blue]{Markup.Escape(Path.Combine(path, RunLayout.FiguresFolder))}/[/]");
             return ExitCodes.Success;

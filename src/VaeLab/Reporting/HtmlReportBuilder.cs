@@ -51,10 +51,9 @@ public static class HtmlReportBuilder
         return new HtmlReport(title, facts, claimsTable, claimRuns, tables, figures ?? [], records.Select(Section).ToArray(), allNotes);
     }
 
-    /// <summary>The report of one analysed run folder (what `vaelab analyze` writes beside diagnostics.json).</summary>
-    public static HtmlReport ForRun(string dir, RunDiagnostics diagnostics)
+    /// <summary>The report of one analysed run folder with its config (what `vaelab analyze` writes beside diagnostics.json).</summary>
+    public static HtmlReport ForRun(string dir, RunConfig config, RunDiagnostics diagnostics)
     {
-        var config = RunFolder.ReadConfig(dir);
         string name = Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/', '\\'));
         var record = new RunRecord(new GridRun(KindNames.Of(config.Family), name, config), dir, RunFolder.ReadSummary(dir), diagnostics);
         return Build($"VaeLab run {name}", [$"run folder: {Path.GetFullPath(dir)}", $"family {diagnostics.Family}, {config.Steps:N0} steps, seed {config.Seed}"], [record]);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VaeLab.Claims;
+using VaeLab.Configuration;
 using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Diagnostics;
@@ -12,10 +13,25 @@ namespace VaeLab.Reporting;
 public static class RunAnalysis
 {
     /// <summary>Computes the diagnostics of the run in <paramref name="dir"/> and writes them with the figures.</summary>
-    public static RunDiagnostics Analyze(string dir, AnalysisOptions options)
+    public static RunDiagnostics Analyze(string dir, AnalysisOptions options) => Analyze(dir, RunFolder.ReadConfig(dir), options);
+
+    /// <summary>
+    /// `vaelab analyze`: <see cref="Analyze(string, AnalysisOptions)"/>, then report.html beside diagnostics.json;
+    /// config.json is read once for both.
+    /// </summary>
+    public static RunDiagnostics AnalyzeWithReport(string dir, AnalysisOptions options)
     {
-        if (RunFolder.ReadConfig(dir).Family == DataFamilyKind.File) return AnalyzeDataFile(dir, options);
-        var (config, family, model) = RunFolder.Load(dir);
+        var config = RunFolder.ReadConfig(dir);
+        var diagnostics = Analyze(dir, config, options);
+        HtmlReportWriter.Write(HtmlReportBuilder.ForRun(dir, config, diagnostics), Path.Combine(dir, HtmlReportWriter.FileName));
+        return diagnostics;
+    }
+
+    private static RunDiagnostics Analyze(string dir, RunConfig config, AnalysisOptions options)
+    {
+        if (config.Family == DataFamilyKind.File) return AnalyzeDataFile(dir, config, options);
+        var model = RunFolder.LoadModel(dir, config);
+        var family = RunFactory.CreateFamily(config);
         if (!File.Exists(Path.Combine(dir, RunLayout.TruthFile))) TruthFile.Write(dir, family, config.DataSeed);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
@@ -68,9 +84,9 @@ public static class RunAnalysis
         return diagnostics;
     }
 
-    private static RunDiagnostics AnalyzeDataFile(string dir, AnalysisOptions options)
+    private static RunDiagnostics AnalyzeDataFile(string dir, RunConfig config, AnalysisOptions options)
     {
-        var (config, model) = RunFolder.LoadModel(dir);
+        var model = RunFolder.LoadModel(dir, config);
         var summary = RunFolder.ReadSummary(dir);
         var split = DataFileSplit.Load(config);
         RunFolder.ReadDataFileFingerprint(dir)?.Check(config.DataFile, split.Train.Rows + split.HeldOut.Rows, split.Train.Cols);

@@ -112,12 +112,24 @@ public static class RunFolder
     /// <summary>Loads the config and trained model of a finished run.</summary>
     public static (RunConfig Config, Vae Model) LoadModel(string dir, int maxBatch = 1000)
     {
-        if (!Directory.Exists(dir)) throw new ConfigException($"RUN_DIR '{dir}' does not exist.");
-        if (!RunLayout.IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {RunLayout.SummaryFile}).");
+        CheckFinished(dir);
         var config = ReadConfig(dir);
+        return (config, LoadModel(dir, config, maxBatch));
+    }
+
+    /// <summary>Loads the trained model of a finished run whose config the caller has already read (config.json is parsed once).</summary>
+    public static Vae LoadModel(string dir, RunConfig config, int maxBatch = 1000)
+    {
+        CheckFinished(dir);
         var model = RunFactory.CreateModel(config, maxBatch);
         SafeTensors.Read(Path.Combine(dir, RunLayout.ModelFile), model.Parameters);
-        return (config, model);
+        return model;
+    }
+
+    private static void CheckFinished(string dir)
+    {
+        if (!Directory.Exists(dir)) throw new ConfigException($"RUN_DIR '{dir}' does not exist.");
+        if (!RunLayout.IsComplete(dir)) throw new ConfigException($"RUN_DIR '{dir}' is not a finished run (no {RunLayout.SummaryFile}).");
     }
 
     /// <summary>Reads metrics.csv as rows.</summary>
