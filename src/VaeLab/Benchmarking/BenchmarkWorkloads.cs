@@ -7,6 +7,7 @@ namespace VaeLab.Benchmarking;
 /// <summary>The training-step workloads of `vaelab bench` and the BenchmarkDotNet step benchmarks.</summary>
 public static class BenchmarkWorkloads
 {
+    /// <summary>The training-step workloads: the three paper families' stage 1 and stage 2 at m = 6, 16 and 24.</summary>
     public static readonly string[] Names = ["linear", "sigmoid", "sphere", "stage2-m6", "stage2-m16", "stage2-m24"];
 
     /// <summary>

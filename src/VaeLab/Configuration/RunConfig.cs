@@ -14,108 +14,143 @@ namespace VaeLab.Configuration;
 /// </summary>
 public sealed record RunConfig
 {
+    /// <summary>Data family: linear, sigmoid, sphere, torus, swiss-roll, graph or union; file when --data-file is given (setting "family").</summary>
     [Description("data family: linear, sigmoid, sphere, torus, swiss-roll, graph or union; file when --data-file is given")]
     public DataFamilyKind Family { get; init; } = DataFamilyKind.Linear;
 
+    /// <summary>D for linear and union, d for sigmoid, sphere, torus and graph; 2 for swiss-roll (setting "dataDim").</summary>
     [Description("D for linear and union, d for sigmoid, sphere, torus and graph; 2 for swiss-roll {default}")]
     public int DataDim { get; init; } = 3;
 
+    /// <summary>k, columns of A for the linear family (setting "linearRank").</summary>
     [Description("k, columns of A for the linear family {default}")]
     public int LinearRank { get; init; } = 3;
 
+    /// <summary>p, zero-padding coordinates (setting "padding").</summary>
     [Description("p, zero-padding coordinates {default}")]
     public int Padding { get; init; } = 9;
 
+    /// <summary>Embed the family through a random orthogonal map of R^n (from the data seed) instead of axis-aligned padding (setting "rotate").</summary>
     [Description("embed the family through a random orthogonal map of R^n (from the data seed) instead of axis-aligned padding {default}")]
     public bool Rotate { get; init; }
 
+    /// <summary>Dimensions of the union family's subspaces, each within [1, D - 1] (setting "unionDims").</summary>
     [Description("dimensions of the union family's subspaces, each within [1, D - 1] {default}")]
     public int[] UnionDims { get; init; } = [1, 3, 6];
 
+    /// <summary>Variance of isotropic noise added to every data coordinate (setting "noiseVariance").</summary>
     [Description("variance of isotropic noise added to every data coordinate {default}")]
     public double NoiseVariance { get; init; }
 
+    /// <summary>Seed of the family's random parameters A or a* (setting "dataSeed").</summary>
     [Description("seed of the family's random parameters A or a* {default}")]
     public ulong DataSeed { get; init; } = 2;
 
+    /// <summary>m, the latent dimension (setting "latent").</summary>
     [Description("m, the latent dimension {default}")]
     public int Latent { get; init; } = 20;
 
+    /// <summary>Hidden sizes of the encoder mean MLP, e.g. [200,200,200]; [] for affine (setting "encoderHidden").</summary>
     [Description("hidden sizes of the encoder mean MLP, e.g. [200,200,200]; [] for affine")]
     public int[] EncoderHidden { get; init; } = [];
 
+    /// <summary>Decoder mean: mlp or sigmoid-affine (setting "decoder").</summary>
     [Description("decoder mean: mlp or sigmoid-affine")]
     public DecoderKind Decoder { get; init; } = DecoderKind.Mlp;
 
+    /// <summary>Hidden sizes of an MLP decoder; [] for affine (setting "decoderHidden").</summary>
     [Description("hidden sizes of an MLP decoder; [] for affine")]
     public int[] DecoderHidden { get; init; } = [];
 
+    /// <summary>Encoder variance: global (the paper) or amortized (Dai &amp; Wipf) (setting "encoderVariance").</summary>
     [Description("encoder variance: global (the paper) or amortized (Dai & Wipf)")]
     public EncoderVarianceKind EncoderVariance { get; init; } = EncoderVarianceKind.Global;
 
+    /// <summary>Decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed (setting "decoderVariance").</summary>
     [Description("decoder log-variance: scaled (eta = kappa*theta, the paper), direct or fixed")]
     public DecoderVarianceKind DecoderVariance { get; init; } = DecoderVarianceKind.Scaled;
 
+    /// <summary>kappa, the initial decoder log-variance (setting "initialLogVariance").</summary>
     [Description("kappa, the initial decoder log-variance {default}")]
     public double InitialLogVariance { get; init; } = -1;
 
+    /// <summary>Add decoder noise sigma*xi inside the squared error, as the authors did (setting "noiseInLoss").</summary>
     [Description("add decoder noise sigma*xi inside the squared error, as the authors did {default}")]
     public bool NoiseInLoss { get; init; } = true;
 
+    /// <summary>Optimizer: adam or sgd (setting "optimizer").</summary>
     [Description("optimizer: adam or sgd")]
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
+    /// <summary>Learning rate (setting "learningRate").</summary>
     [Description("learning rate {default}")]
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>Samples per step (setting "batchSize").</summary>
     [Description("samples per step {default}")]
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>Training steps (setting "steps").</summary>
     [Description("training steps {default}")]
     public int Steps { get; init; } = 100_000;
 
+    /// <summary>Size of a finite training set; 0 draws fresh samples every step (setting "trainingSetSize").</summary>
     [Description("size of a finite training set; 0 draws fresh samples every step {default}")]
     public int TrainingSetSize { get; init; }
 
+    /// <summary>Model seed: initialisation, noise and data stream (setting "seed").</summary>
     [Description("model seed: initialisation, noise and data stream {default}")]
     public ulong Seed { get; init; }
 
+    /// <summary>Steps between metrics.csv rows (setting "logEvery").</summary>
     [Description("steps between metrics.csv rows {default}")]
     public int LogEvery { get; init; } = 1000;
 
+    /// <summary>Samples for the final loss and diagnostics (setting "evalSamples").</summary>
     [Description("samples for the final loss and diagnostics {default}")]
     public int EvalSamples { get; init; } = 10_000;
 
+    /// <summary>An encoder variance below this counts as an active latent (setting "activeThreshold").</summary>
     [Description("an encoder variance below this counts as an active latent {default}")]
     public double ActiveThreshold { get; init; } = 0.05;
 
+    /// <summary>Your own data: a CSV (optional header) or .npy (float32/float64, 2-D) file of points, one per row (setting "dataFile").</summary>
     [Description("your own data: a CSV (optional header) or .npy (float32/float64, 2-D) file of points, one per row")]
     public string DataFile { get; init; } = "";
 
+    /// <summary>With --data-file: standardise every column with the training split's mean and std (setting "standardize").</summary>
     [Description("with --data-file: standardise every column with the training split's mean and std {default}")]
     public bool Standardize { get; init; }
 
+    /// <summary>With --data-file: fraction of rows held out to report the held-out negative ELBO (setting "heldOutFraction").</summary>
     [Description("with --data-file: fraction of rows held out to report the held-out negative ELBO {default}")]
     public double HeldOutFraction { get; init; }
 
+    /// <summary>Steps between checkpoints (model, optimizer, random state) for --resume; 0 for none (setting "checkpointEvery").</summary>
     [Description("steps between checkpoints (model, optimizer, random state) for --resume; 0 for none {default}")]
     public int CheckpointEvery { get; init; } = 10_000;
 
+    /// <summary>Also train Dai &amp; Wipf's stage-2 VAE on the stage-1 latent codes (setting "twoStage").</summary>
     [Description("also train Dai & Wipf's stage-2 VAE on the stage-1 latent codes {default}")]
     public bool TwoStage { get; init; }
 
+    /// <summary>Hidden sizes of the stage-2 encoder and decoder MLPs (setting "stage2Hidden").</summary>
     [Description("hidden sizes of the stage-2 encoder and decoder MLPs {default}")]
     public int[] Stage2Hidden { get; init; } = [128, 128];
 
+    /// <summary>Stage-2 training steps; 0 uses --steps (setting "stage2Steps").</summary>
     [Description("stage-2 training steps; 0 uses --steps {default}")]
     public int Stage2Steps { get; init; }
 
+    /// <summary>Stage-2 learning rate; 0 uses --learning-rate (setting "stage2LearningRate").</summary>
     [Description("stage-2 learning rate; 0 uses --learning-rate {default}")]
     public double Stage2LearningRate { get; init; }
 
+    /// <summary>Stage-2 initial decoder log-variance (setting "stage2InitialLogVariance").</summary>
     [Description("stage-2 initial decoder log-variance {default}")]
     public double Stage2InitialLogVariance { get; init; } = -1;
 
+    /// <summary>Add the stage-2 decoder noise when sampling u -&gt; z, as Dai &amp; Wipf do (false: the stage-2 mean only) (setting "stage2SampleNoise").</summary>
     [Description("add the stage-2 decoder noise when sampling u -> z, as Dai & Wipf do (false: the stage-2 mean only) {default}")]
     public bool Stage2SampleNoise { get; init; } = true;
 

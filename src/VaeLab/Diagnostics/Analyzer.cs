@@ -98,6 +98,7 @@ public static class Analyzer
         return Matrix<double>.Build.Dense(n, m, (i, k) => w[k * n + i]);
     }
 
+    /// <summary>E‖x‖², the mean squared norm of the rows of <paramref name="x"/> (row length <paramref name="n"/>).</summary>
     public static double MeanSquaredNorm(float[] x, int n)
     {
         double sum = 0;
@@ -105,6 +106,10 @@ public static class Analyzer
         return sum / (x.Length / n);
     }
 
+    /// <summary>
+    /// The off-manifold error of the samples <paramref name="x"/>: their squared distance to the family's manifold, split into the
+    /// padding coordinates and the block, and relative to <paramref name="signal"/> (E‖x‖² of true data).
+    /// </summary>
     public static OffManifoldError OffManifold(DataFamily family, float[] x, double signal)
     {
         int n = family.AmbientDim, count = x.Length / n;

@@ -13,7 +13,9 @@ namespace VaeLab.Grids;
 /// </summary>
 public static class PaperGrids
 {
+    /// <summary>The profiles: quick (minutes) and paper (the paper's step counts).</summary>
     public static readonly string[] Profiles = ["quick", "paper"];
+    /// <summary>The paper's three grids, in report order.</summary>
     public static readonly string[] Names = ["linear", "sigmoid", "sphere"];
 
     private static readonly (int D, int P, int M)[] LinearConfigs = [(3, 9, 20), (3, 17, 20), (6, 6, 20), (6, 14, 20), (9, 3, 20), (9, 11, 10), (12, 8, 10)];

@@ -11,6 +11,7 @@ namespace VaeLab.Reporting;
 /// <summary>Figures, theory.json and the Markdown section of the linear theory.</summary>
 public static class TheoryReport
 {
+    /// <summary>The trajectory of each gradient-flow and Adam run and the file name of its figure.</summary>
     public static readonly (string Key, string File)[] TrajectoryFigures =
     [
         (TheoryExperiment.FlowRandom, "flow-random.png"), (TheoryExperiment.FlowSuperset, "flow-superset.png"),
