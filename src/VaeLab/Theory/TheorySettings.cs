@@ -18,6 +18,7 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
 {
     public int BlockDim => DataDim == 0 ? Intrinsic : DataDim;
 
+    /// <summary>Throws a one-line <see cref="ConfigException"/> for a bad setting, or for sizes that would run longer than <see cref="TheoryCost.LimitSeconds"/>.</summary>
     public void Validate()
     {
         if (Intrinsic < 1) throw new ConfigException($"--intrinsic must be >= 1 (got {Intrinsic}).");
@@ -27,5 +28,6 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
         if (Latent < Intrinsic + SupersetExtra) throw new ConfigException($"--latent must be >= r + {SupersetExtra} = {Intrinsic + SupersetExtra} (got {Latent}).");
         if (Ambient > 200 || Latent > 200) throw new ConfigException($"--ambient and --latent must be <= 200 for the closed-form theory (got {Ambient}, {Latent}).");
         if (FlowSteps < 1 || AdamSteps < 0) throw new ConfigException($"--flow-steps must be >= 1 and --adam-steps >= 0 (got {FlowSteps}, {AdamSteps}).");
+        TheoryCost.Check(this);
     }
 }
