@@ -8,7 +8,7 @@ namespace VaeLab.Tests.Cli;
 
 /// <summary>
 /// Issue 11's last classes, as real command lines: a .npy no array can hold, data whose squares overflow float32 (refused
-/// with the --standardize hint, trained with it), a diverging run on raw data (the hint again), theory sizes that cannot finish.
+/// with the --standardize hint, trained with it), a diverging run on raw data (the hint again), theory sizes and --eval-samples that cannot finish.
 /// </summary>
 [Collection("cli")]
 public class DataScaleAndCostTests
@@ -80,5 +80,10 @@ public class DataScaleAndCostTests
         CliProcess.AssertOneLine(ExitCodes.BadInput, a, aerr);
         Assert.Contains("--adam-steps 2000000000", aerr);
         Assert.False(Directory.Exists(Path.Combine(dir, "theory")));
+        var (ev, _, everr) = CliRunner.Run("train", "--decoder", "mlp", "--encoder-hidden", "5000,5000", "--decoder-hidden", "5000,5000", "--eval-samples", "10000000",
+            "--out", Path.Combine(dir, "eval"), "--quiet");
+        CliProcess.AssertOneLine(ExitCodes.BadInput, ev, everr);
+        Assert.Contains("--eval-samples 10000000 through this model", everr);
+        Assert.False(Directory.Exists(Path.Combine(dir, "eval")));
     }
 }
