@@ -86,9 +86,19 @@ def decode(run, latents, two_stage=False):
 
 
 def sample(run, count, rng, two_stage=False, with_noise=False):
-    """count samples: s ~ N(0, I_m), x = f(s) (+ sigma xi with sigma^2 = exp(decoder log-variance))."""
+    """count samples: s ~ N(0, I_m), x = f(s) (+ sigma xi with sigma^2 = exp(decoder log-variance)).
+    Two-stage: u ~ N(0, I_m), z = f2(u) (+ the stage-2 decoder noise when the run's stage2SampleNoise is set, as Dai & Wipf
+    sample and VaeLab does by default), x = f1(z)."""
     m = run["config"]["latent"]
-    x = decode(run, rng.standard_normal((count, m), dtype=np.float32), two_stage)
+    latents = rng.standard_normal((count, m), dtype=np.float32)
+    if two_stage and run["config"].get("stage2SampleNoise", False):
+        if run["stage2"] is None:
+            raise ValueError("this run has no stage2.safetensors; train it with 'vaelab train --two-stage'")
+        z = _decode_stage(run["stage2"], latents)
+        z = z + math.exp(0.5 * run["stage2"]["log_variance"]) * rng.standard_normal(z.shape, dtype=np.float32)
+        x = _decode_stage(run["stage1"], z)
+    else:
+        x = decode(run, latents, two_stage)
     if with_noise:
         x = x + math.exp(0.5 * run["stage1"]["log_variance"]) * rng.standard_normal(x.shape, dtype=np.float32)
     return x

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using VaeLab.Claims;
+using VaeLab.Diagnostics;
 using VaeLab.Core;
 using VaeLab.Grids;
 using VaeLab.Reporting;
@@ -15,11 +16,15 @@ public static class ReproduceCommand
 {
     public static Command Create()
     {
-        var command = new Command("reproduce", "Rerun the paper's linear, sigmoid and sphere grids (54 runs), judge every claim, write report.md and results.csv. Resumable.");
+        var command = new Command("reproduce", "Rerun the paper's linear, sigmoid and sphere grids (18 configurations x 3 data seeds x --model-seeds), judge every claim with intervals, write report.md and results.csv. Resumable.");
         var profile = new Option<string>("--profile") { Description = "quick (default, minutes) or paper (the paper's step counts)", DefaultValueFactory = _ => "quick" };
         var jobs = new Option<int>("--jobs") { Description = "runs in parallel (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out") { Description = "output folder (default results/PROFILE)", HelpName = "dir" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar" };
+        var modelSeeds = new Option<int?>("--model-seeds") { Description = "model seeds per data seed in every grid (default: quick 2, 2, 1; paper 2 for linear, sigmoid, sphere)", HelpName = "K" };
+        var grids = new Option<string?>("--grids") { Description = "comma-separated subset of linear,sigmoid,sphere (default: all three)", HelpName = "names" };
+        command.Options.Add(modelSeeds);
+        command.Options.Add(grids);
         command.Options.Add(profile);
         command.Options.Add(jobs);
         command.Options.Add(output);
@@ -27,14 +32,17 @@ public static class ReproduceCommand
         command.SetAction(result =>
         {
             string name = result.GetValue(profile)!;
-            var runs = PaperGrids.All(name);
+            int? k = result.GetValue(modelSeeds);
+            string? gridList = result.GetValue(grids);
+            var selected = gridList?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var runs = PaperGrids.All(name, k, selected);
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
             Directory.CreateDirectory(outDir);
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
-            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
+            if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var gridClock = Stopwatch.StartNew();
             var outcomes = GridExecution.Run(runs, outDir, workers, show);
             double gridSeconds = gridClock.Elapsed.TotalSeconds;
@@ -43,13 +51,16 @@ public static class ReproduceCommand
             if (show) AnsiConsole.MarkupLine("[grey]linear theory (closed form)...[/]");
             var theory = TheoryClaims.Run(new TheorySettings());
             TheoryReport.Write(theory, Path.Combine(outDir, "theory"));
-            string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}";
+            string commandLine = "vaelab reproduce --profile " + name + (result.GetValue(output) is { } o ? " --out " + o : "") + $" --jobs {workers}"
+                + (k is { } kk ? $" --model-seeds {kk}" : "") + (gridList != null ? $" --grids {gridList}" : "");
+            ClaimsSection.WriteFigures(outDir, ReproduceReport.Judged(records));
+            ReproduceReport.WriteTrajectoryFigures(outDir, records);
             AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), ReproduceReport.ResultsCsv(records));
             AtomicFile.WriteText(Path.Combine(outDir, "report.md"), ReproduceReport.Markdown(records, outcomes, name, commandLine,
-                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, [theory.C10!, theory.C11!], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
+                RunEnvironment.Current(workers), clock.Elapsed.TotalSeconds, k, [theory.C10!, theory.C11!], compute.Markdown() + "\n" + TheoryReport.Markdown(theory, "theory/")));
             AtomicFile.WriteText(Path.Combine(outDir, HtmlReportWriter.FileName), HtmlReportWriter.Render(HtmlReportBuilder.Build(
                 "VaeLab: the paper, rerun claim by claim",
-                [$"command: {commandLine}", $"profile: {PaperGrids.Describe(name)}", $"runs: {records.Count} finished, {outcomes.Count(x => x.Status == "failed")} failed", "every number comes from a run folder; results.csv has one row per run"],
+                [$"command: {commandLine}", $"profile: {PaperGrids.Describe(name, k)}", $"runs: {records.Count} finished, {outcomes.Count(x => x.Status == "failed")} failed", "every number comes from a run folder; results.csv has one row per run"],
                 records, [theory.C10!, theory.C11!], HtmlReportBuilder.FiguresIn(Path.Combine(outDir, "theory")))));
             PrintClaims(records);
             foreach (var c in new[] { theory.C10!, theory.C11! })
@@ -65,11 +76,13 @@ public static class ReproduceCommand
 
     private static void PrintClaims(IReadOnlyList<RunRecord> records)
     {
+        var judged = ReproduceReport.Judged(records);
         var t = new Table().AddColumns("claim", "statement", "linear", "sigmoid", "sphere");
         foreach (var c in ClaimRules.Definitions)
         {
-            var cells = new[] { "linear", "sigmoid", "sphere" }.Select(g => ReproduceReport.Tally(records.Where(r => r.Run.Grid == g), c.Id))
-                .Select(x => x == null ? "–" : $"{(x.Value.Holds == x.Value.Total ? "[green]" : x.Value.Holds == 0 ? "[red]" : "[yellow]")}{x.Value.Holds}/{x.Value.Total}[/]").ToArray();
+            var cells = PaperGrids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
+                .Select(x => x.Trained == 0 && x.Collapsed == 0 ? "–"
+                    : $"{(x.Verdict == "holds" ? "[green]" : x.Majority ? "[yellow]" : "[red]")}{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
             t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);
         }
         AnsiConsole.Write(t);

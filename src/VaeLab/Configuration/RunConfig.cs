@@ -116,8 +116,8 @@ public sealed record RunConfig
     [Description("stage-2 initial decoder log-variance {default}")]
     public double Stage2InitialLogVariance { get; init; } = -1;
 
-    [Description("add the stage-2 decoder noise when sampling u -> z {default}")]
-    public bool Stage2SampleNoise { get; init; }
+    [Description("add the stage-2 decoder noise when sampling u -> z, as Dai & Wipf do (false: the stage-2 mean only) {default}")]
+    public bool Stage2SampleNoise { get; init; } = true;
 
     /// <summary>The paper profile's defaults for a family (SCIENCE.md section 4, its first configuration).</summary>
     public static RunConfig Defaults(DataFamilyKind family) => family switch

@@ -66,6 +66,15 @@ public abstract class DataFamily : IDataSource
         return sum;
     }
 
+    /// <summary>
+    /// E‖x‖² in closed form, noise included: the noise-free second moment of the block plus n x the noise variance.
+    /// The scale of every relative error (SCIENCE.md sections 5, 9).
+    /// </summary>
+    public double MeanSquaredNorm => NoiseFreeMeanSquaredNorm + (double)AmbientDim * NoiseVariance;
+
+    /// <summary>E‖x‖² of the noise-free family, in closed form (linear ‖A‖_F², sigmoid d + E sigmoid(⟨a*, z⟩)², sphere 1).</summary>
+    protected abstract double NoiseFreeMeanSquaredNorm { get; }
+
     /// <summary>The ground truth, for the run folder and data exports.</summary>
     public abstract Dictionary<string, object> GroundTruth();
 

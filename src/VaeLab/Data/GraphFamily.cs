@@ -18,6 +18,9 @@ public sealed class GraphFamily : DataFamily
 
     public override string Name => "graph";
 
+    /// <summary>E‖z‖² + E‖z‖⁴ = d + (d² + 2d) = d² + 3d.</summary>
+    protected override double NoiseFreeMeanSquaredNorm => (double)IntrinsicDim * IntrinsicDim + 3.0 * IntrinsicDim;
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int d = IntrinsicDim;

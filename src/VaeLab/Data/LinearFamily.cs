@@ -48,6 +48,9 @@ public sealed class LinearFamily : DataFamily
     /// <summary>The data covariance A Aᵀ (D x D); the full covariance pads it with zeros.</summary>
     public Matrix<double> Covariance => A * A.Transpose();
 
+    /// <summary>E‖A z‖² = tr(A Aᵀ) = ‖A‖_F².</summary>
+    protected override double NoiseFreeMeanSquaredNorm => A.FrobeniusNorm() * A.FrobeniusNorm();
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> z = Scratch(ref _z, count * Rank);

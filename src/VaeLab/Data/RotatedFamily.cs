@@ -35,6 +35,9 @@ public sealed class RotatedFamily : DataFamily
 
     public override string Name => Inner.Name;
 
+    /// <summary>A rotation keeps norms: the inner family's E‖x‖² (it is built without noise).</summary>
+    protected override double NoiseFreeMeanSquaredNorm => Inner.MeanSquaredNorm;
+
     /// <summary>Q (n x n), row-major: x = Q x_inner.</summary>
     public ReadOnlySpan<double> Rotation => _q;
 

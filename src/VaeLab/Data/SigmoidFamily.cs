@@ -34,6 +34,18 @@ public sealed class SigmoidFamily : DataFamily
         return dot;
     }
 
+    /// <summary>
+    /// E‖z‖² + E sigmoid(⟨a*, z⟩)² = d + E sigmoid(‖a*‖ Z)² with Z ~ N(0, 1), the latter by deterministic quadrature.
+    /// </summary>
+    protected override double NoiseFreeMeanSquaredNorm
+    {
+        get
+        {
+            double norm = Math.Sqrt(Direction.Sum(v => v * v));
+            return LatentDim + Numerics.NormalExpectation.Of(z => Sigmoid(norm * z) * Sigmoid(norm * z));
+        }
+    }
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int d = LatentDim;

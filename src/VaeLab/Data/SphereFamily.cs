@@ -15,6 +15,9 @@ public sealed class SphereFamily : DataFamily
 
     public override string Name => "sphere";
 
+    /// <summary>Every point has norm 1.</summary>
+    protected override double NoiseFreeMeanSquaredNorm => 1.0;
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> g = Scratch(ref _g, count * BlockDim);

@@ -29,6 +29,10 @@ public sealed class SwissRollFamily : DataFamily
 
     public override string Name => "swiss-roll";
 
+    /// <summary>E t² + E h² = (TMax³ − TMin³) / (3 (TMax − TMin)) + H² / 3 for t ~ U[TMin, TMax], h ~ U[0, H].</summary>
+    protected override double NoiseFreeMeanSquaredNorm =>
+        (TMax * TMax * TMax - TMin * TMin * TMin) / (3 * (TMax - TMin)) + Height * Height / 3;
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> g = Scratch(ref _g, count * 2);

@@ -21,6 +21,9 @@ public sealed class TorusFamily : DataFamily
     /// <summary>1/√d, the radius of each circle.</summary>
     public double CircleRadius => 1 / Math.Sqrt(IntrinsicDim);
 
+    /// <summary>d circles of radius 1/√d: every point has norm 1.</summary>
+    protected override double NoiseFreeMeanSquaredNorm => 1.0;
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> g = Scratch(ref _g, count * BlockDim);

@@ -48,6 +48,9 @@ public sealed class UnionFamily : DataFamily
     /// <summary>d_1, ..., d_J, the components' dimensions.</summary>
     public int[] Dims { get; }
 
+    /// <summary>E‖c_j + U_j z‖² = ‖c_j‖² + d_j (orthonormal U_j, E z = 0), averaged over the uniformly chosen component.</summary>
+    protected override double NoiseFreeMeanSquaredNorm => OffsetNorm * OffsetNorm + Dims.Average();
+
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int width = 1 + IntrinsicDim;

@@ -19,7 +19,7 @@ public static class Analyzer
         var samples = GeneratedSamples.Draw(model, o.Samples, o.Seed);
         var truth = new float[o.Samples * n];
         family.Sample(truth, o.Samples, RngStreams.Normal(o.Seed, "truth"));
-        double signal = MeanSquaredNorm(truth, n);
+        double signal = family.MeanSquaredNorm;
 
         var d = WithDecoderSpectrum(Variances(model, encoderVariances, activeThreshold) with
         {
@@ -35,7 +35,9 @@ public static class Analyzer
         var j = AffineWeights(model);
         if (family is LinearFamily linear && j != null) d = WithLinearDensity(d, linear, model, j);
         else d = WithSampleDensity(d, family, samples.NoiseFree, truth, o);
-        if (stage2 != null) d = d with { TwoStage = TwoStage(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
+        if (stage2 != null) d = d with { TwoStage = TwoStageAnalysis.Measure(d, model, stage2, stage2Noise, family, samples.NoiseFree, truth, o) };
+        d = d with { Outcome = OutcomeMeasurer.Measure(model, family, truth, signal, d.NoiseFree.RelativeToSignal, d.ActiveLatents, o.Seed) };
+        if (j == null) d = WithLocalRanksAtData(d, model, truth, o);
         return d;
     }
 
@@ -106,16 +108,20 @@ public static class Analyzer
     public static OffManifoldError OffManifold(DataFamily family, float[] x, double signal)
     {
         int n = family.AmbientDim, count = x.Length / n;
-        double pad = 0, block = 0;
+        double pad = 0, block = 0, squares = 0;
         for (int i = 0; i < count; i++)
         {
             ReadOnlySpan<float> row = x.AsSpan(i * n, n);
-            pad += family.PaddingError(row);
-            block += family.InBlockError(row[..family.BlockDim]);
+            double p = family.PaddingError(row), b = family.InBlockError(row[..family.BlockDim]);
+            pad += p;
+            block += b;
+            squares += (p + b) * (p + b);
         }
         pad /= count;
         block /= count;
-        return new OffManifoldError(pad, block, pad + block, (pad + block) / signal);
+        double total = pad + block;
+        double se = count > 1 ? Math.Sqrt(Math.Max(0, squares / count - total * total) / (count - 1)) : double.NaN;
+        return new OffManifoldError(pad, block, total, total / signal) { RelativeStandardError = se / signal };
     }
 
     private static RunDiagnostics WithLinearSpectrum(RunDiagnostics d, Matrix<double> j, double threshold)
@@ -127,11 +133,42 @@ public static class Analyzer
     private static RunDiagnostics WithLocalRanks(RunDiagnostics d, double[][] spectra, double threshold)
     {
         var ranks = spectra.Select(s => LinearAlgebra.Rank(s, threshold)).Order().ToArray();
+        var mean = Enumerable.Range(0, spectra[0].Length).Select(k => spectra.Average(s => s[k])).ToArray();
+        return d with
+        {
+            DecoderSingularValues = mean, DecoderRank = ranks[ranks.Length / 2], LocalRankHistogram = Histogram(ranks), JacobianPoints = spectra.Length,
+            MedianSingularValues = MedianSpectrum(spectra),
+        };
+    }
+
+    // The Jacobian at encoder means μ(x) of true points: where the data sit on the learned manifold (SCIENCE.md section 9).
+    private static RunDiagnostics WithLocalRanksAtData(RunDiagnostics d, Vae model, float[] truth, AnalysisOptions o)
+    {
+        int n = model.InputDim, m = model.LatentDim, count = Math.Min(o.JacobianPoints, truth.Length / n);
+        var mu = new float[count * m];
+        var x = new float[model.MaxBatch * n];
+        for (int start = 0; start < count; start += model.MaxBatch)
+        {
+            int rows = Math.Min(model.MaxBatch, count - start);
+            truth.AsSpan(start * n, rows * n).CopyTo(x);
+            model.Encoder.Forward(x, rows);
+            model.Encoder.Mean.AsSpan(0, rows * m).CopyTo(mu.AsSpan(start * m));
+        }
+        var spectra = DecoderJacobian.SpectraAt(model, mu, count);
+        var ranks = spectra.Select(s => LinearAlgebra.Rank(s, o.RankThreshold)).ToArray();
+        return d with { LocalRankHistogramAtData = Histogram(ranks), MedianSingularValuesAtData = MedianSpectrum(spectra) };
+    }
+
+    private static SortedDictionary<int, int> Histogram(IEnumerable<int> ranks)
+    {
         var histogram = new SortedDictionary<int, int>();
         foreach (int r in ranks) histogram[r] = histogram.GetValueOrDefault(r) + 1;
-        var mean = Enumerable.Range(0, spectra[0].Length).Select(k => spectra.Average(s => s[k])).ToArray();
-        return d with { DecoderSingularValues = mean, DecoderRank = ranks[ranks.Length / 2], LocalRankHistogram = histogram, JacobianPoints = spectra.Length };
+        return histogram;
     }
+
+    /// <summary>The median over points of each sorted singular value: the spectrum's shape with its gap, not a thresholded count.</summary>
+    public static double[] MedianSpectrum(double[][] spectra) =>
+        Enumerable.Range(0, spectra[0].Length).Select(k => MathNet.Numerics.Statistics.Statistics.Median(spectra.Select(s => s[k]))).ToArray();
 
     private static RunDiagnostics WithLinearDensity(RunDiagnostics d, LinearFamily family, Vae model, Matrix<double> j)
     {
@@ -156,28 +193,6 @@ public static class Analyzer
         };
     }
 
-    private static TwoStageDiagnostics TwoStage(RunDiagnostics d, Vae stage1, Vae stage2, bool noise, DataFamily family, float[] vanilla, float[] truth, AnalysisOptions o)
-    {
-        var samples = GeneratedSamples.DrawTwoStage(stage1, stage2, o.Samples, o.Seed, noise);
-        var t = new TwoStageDiagnostics
-        {
-            Stage2DecoderVariance = Math.Exp(stage2.DecoderLogVariance),
-            SampleNoise = noise,
-            NoiseFree = OffManifold(family, samples.NoiseFree, d.SignalPower),
-            WithNoise = OffManifold(family, samples.WithNoise, d.SignalPower),
-        };
-        if (family is LinearFamily linear)
-            return t with
-            {
-                CovarianceRelativeError = SampleCovarianceError(linear, samples.NoiseFree),
-                VanillaSampleCovarianceRelativeError = SampleCovarianceError(linear, vanilla),
-            };
-        int dim = family.BlockDim, k = Math.Min(o.MmdSamples, o.Samples);
-        var projected = Project(family, samples.NoiseFree, k);
-        t = t with { Mmd2 = Mmd.Squared(projected, Project(family, truth, k), dim, d.MmdBandwidth) };
-        return family is SigmoidFamily sigmoid ? t with { KsStatistic = SigmoidKs(sigmoid, samples.NoiseFree) } : t;
-    }
-
     /// <summary>‖P Σ̂ P - A Aᵀ‖_F / ‖A Aᵀ‖_F for the sample covariance Σ̂ of the data block of <paramref name="x"/>.</summary>
     public static double SampleCovarianceError(LinearFamily family, float[] x)
     {
@@ -189,7 +204,7 @@ public static class Analyzer
         return LinearAlgebra.RelativeFrobeniusError(cov, family.Covariance);
     }
 
-    private static float[] Project(DataFamily family, float[] x, int k)
+    internal static float[] Project(DataFamily family, float[] x, int k)
     {
         int n = family.AmbientDim, dim = family.BlockDim;
         var result = new float[k * dim];
@@ -202,7 +217,7 @@ public static class Analyzer
         return result;
     }
 
-    private static double SigmoidKs(SigmoidFamily sigmoid, float[] x)
+    internal static double SigmoidKs(SigmoidFamily sigmoid, float[] x)
     {
         int n = sigmoid.AmbientDim, count = x.Length / n;
         double norm = Math.Sqrt(sigmoid.Direction.Sum(v => v * v));

@@ -32,15 +32,22 @@ public static class DecoderJacobian
     /// <summary>Singular values (descending) of J at <paramref name="points"/> latent samples s ~ N(0, I).</summary>
     public static double[][] LocalSpectra(Vae model, int points, ulong seed)
     {
+        var s = new float[points * model.LatentDim];
+        RngStreams.Normal(seed, "jacobian").Fill(s);
+        return SpectraAt(model, s, points);
+    }
+
+    /// <summary>Singular values (descending) of J at each row of <paramref name="latents"/> (count, m), e.g. encoder means of true points.</summary>
+    public static double[][] SpectraAt(Vae model, ReadOnlySpan<float> latents, int count)
+    {
         int n = model.InputDim, m = model.LatentDim;
-        var sampler = RngStreams.Normal(seed, "jacobian");
-        var spectra = new List<double[]>(points);
-        for (int start = 0; start < points; start += model.MaxBatch)
+        var spectra = new List<double[]>(count);
+        var s = new float[model.MaxBatch * m];
+        for (int start = 0; start < count; start += model.MaxBatch)
         {
-            int count = Math.Min(model.MaxBatch, points - start);
-            var s = new float[model.MaxBatch * m];
-            sampler.Fill(s.AsSpan(0, count * m));
-            foreach (var j in At(model, s, count))
+            int rows = Math.Min(model.MaxBatch, count - start);
+            latents.Slice(start * m, rows * m).CopyTo(s);
+            foreach (var j in At(model, s, rows))
                 spectra.Add(LinearAlgebra.SingularValues(Matrix<double>.Build.Dense(n, m, (r, c) => j[r * m + c])));
         }
         return spectra.ToArray();

@@ -62,5 +62,14 @@ public sealed record RunDiagnostics
     /// <summary>The same measurements on two-stage samples u -> z -> x, or null for a one-stage run.</summary>
     public TwoStageDiagnostics? TwoStage { get; init; }
 
+    /// <summary>What decides the run's outcome, judged (collapsed, correct, strict-superset, wrong) by VaeLab.Claims; null without ground truth.</summary>
+    public OutcomeMeasurement? Outcome { get; init; }
+
+    /// <summary>Nonlinear decoders: local ranks and the median singular-value spectrum at encoder means μ(x) of true points.</summary>
+    public SortedDictionary<int, int> LocalRankHistogramAtData { get; init; } = [];
+    /// <summary>Median over Jacobian points of each sorted singular value, at prior samples and at encoder means of true points.</summary>
+    public double[] MedianSingularValues { get; init; } = [];
+    public double[] MedianSingularValuesAtData { get; init; } = [];
+
     public ClaimVerdict[] Claims { get; init; } = [];
 }

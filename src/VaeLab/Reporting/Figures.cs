@@ -137,7 +137,7 @@ public static class Figures
         Finish(plt, path, title, xLabel, yLabel);
     }
 
-    private static void Finish(Plot plt, string path, string title, string xLabel, string yLabel)
+    internal static void Finish(Plot plt, string path, string title, string xLabel, string yLabel)
     {
         plt.Title(title);
         plt.XLabel(xLabel);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using VaeLab.Diagnostics;
 using VaeLab.Claims;
@@ -29,7 +30,7 @@ public static class HtmlReportBuilder
         {
             var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
             var runs = records.Select(r => (Record: r, Verdict: r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)))
-                .Where(x => x.Verdict is { Status: ClaimRules.Holds or ClaimRules.Fails }).ToArray();
+                .Where(x => x.Verdict is { Status: ClaimRules.Holds or ClaimRules.Fails or ClaimRules.Collapsed }).ToArray();
             if (runs.Length > 0)
                 claimRuns[c.Id] = runs.Select(x => (Anchor(x.Record), Title(x.Record), $"{x.Verdict!.Status}: {x.Verdict.Measurement}")).ToArray();
             if (runs.Length == 0 && extra == null)
@@ -64,20 +65,46 @@ public static class HtmlReportBuilder
         ? Directory.GetFiles(folder, "*.png").Order(StringComparer.Ordinal).Select(p => new ReportFigure(Path.GetFileNameWithoutExtension(p), p)).ToArray()
         : [];
 
-    /// <summary>"k of N" for one group, or "–" when no run of it measured the claim.</summary>
-    public static ReportCell ClaimCell(IEnumerable<RunRecord> records, string claim) =>
-        ReproduceReport.Tally(records, claim) is { } t
-            ? new ReportCell($"{t.Holds} of {t.Total}", $"#claim-{claim}", (double)t.Holds / t.Total, t.Holds == t.Total ? "holds" : t.Holds == 0 ? "fails" : "mixed")
-            : new ReportCell("–", SortKey: -1, Css: "na");
+    /// <summary>"k/N: p% [lo%, hi%]" over the trained runs of one group (Wilson 95% interval; collapsed runs counted apart), or "–".</summary>
+    public static ReportCell ClaimCell(IEnumerable<RunRecord> records, string claim)
+    {
+        var (p, collapsed) = Count(records, claim);
+        if (p.Trials == 0) return new ReportCell(collapsed > 0 ? $"– ({collapsed} collapsed)" : "–", SortKey: -1, Css: "na");
+        return new ReportCell(TallyText(p, collapsed), $"#claim-{claim}", p.Fraction, Word(p));
+    }
 
-    /// <summary>The overall verdict: holds / fails / mixed with k/N over all runs, the external verdict when given, or n/a.</summary>
+    /// <summary>The overall verdict: holds / fails / mixed with k/N, its Wilson interval and the collapsed count over all runs, the external verdict when given, or n/a.</summary>
     public static ReportCell VerdictCell(IReadOnlyList<RunRecord> records, string claim, ClaimVerdict? extra)
     {
         if (extra != null) return new ReportCell($"{extra.Status}: {extra.Measurement}", Css: extra.Status == ClaimRules.Holds ? "holds" : extra.Status == ClaimRules.Fails ? "fails" : "na");
-        if (ReproduceReport.Tally(records, claim) is not { } t) return new ReportCell("n/a: no run measured it", SortKey: -1, Css: "na");
-        string word = t.Holds == t.Total ? "holds" : t.Holds == 0 ? "fails" : "mixed";
-        return new ReportCell($"{word} ({t.Holds}/{t.Total})", $"#claim-{claim}", (double)t.Holds / t.Total, word);
+        var (p, collapsed) = Count(records, claim);
+        if (p.Trials == 0)
+            return new ReportCell(collapsed > 0 ? $"n/a: every run collapsed ({collapsed})" : "n/a: no run measured it", SortKey: -1, Css: "na");
+        return new ReportCell($"{Word(p)} ({TallyText(p, collapsed)})", $"#claim-{claim}", p.Fraction, Word(p));
     }
+
+    // Holds among the trained runs where the claim applies, and the runs that collapsed (never counted as evidence).
+    private static (Proportion Holds, int Collapsed) Count(IEnumerable<RunRecord> records, string claim)
+    {
+        int holds = 0, trials = 0, collapsed = 0;
+        foreach (var r in records)
+        {
+            string? status = r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status;
+            if (status == ClaimRules.Collapsed) collapsed++;
+            else if (status is ClaimRules.Holds or ClaimRules.Fails)
+            {
+                trials++;
+                if (status == ClaimRules.Holds) holds++;
+            }
+        }
+        return (Proportion.Of(holds, trials), collapsed);
+    }
+
+    private static string TallyText(Proportion p, int collapsed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{p.Successes}/{p.Trials}: {100 * p.Fraction:F0}% [{100 * p.Lower:F0}%, {100 * p.Upper:F0}%]")
+        + (collapsed > 0 ? $"; {collapsed} collapsed" : "");
+
+    private static string Word(Proportion p) => p.Successes == p.Trials ? "holds" : p.Successes == 0 ? "fails" : "mixed";
 
     /// <summary>The element id of a run's section.</summary>
     public static string Anchor(RunRecord r)

@@ -14,6 +14,11 @@ public static class ReproduceReport
 
     private static readonly (string Name, Func<RunRecord, double> Value)[] Metrics =
     [
+        ("containment", r => r.Diagnostics.Outcome?.Containment ?? double.NaN),
+        ("excess", r => r.Diagnostics.Outcome?.Excess ?? double.NaN),
+        ("noiseFreeLoss", r => r.Diagnostics.Outcome?.Loss ?? double.NaN),
+        ("isotropicGaussianLoss", r => r.Diagnostics.Outcome?.GaussianLoss ?? double.NaN),
+        ("signalPower", r => r.Diagnostics.SignalPower),
         ("finalLoss", r => r.Summary.FinalLoss),
         ("decoderVariance", r => r.Diagnostics.DecoderVariance),
         ("decoderVarianceRatio", r => r.Diagnostics.DecoderVarianceRatio),
@@ -35,6 +40,8 @@ public static class ReproduceReport
         ("twoStageCovarianceRelativeError", r => r.Diagnostics.TwoStage?.CovarianceRelativeError ?? double.NaN),
         ("vanillaSampleCovarianceRelativeError", r => r.Diagnostics.TwoStage?.VanillaSampleCovarianceRelativeError ?? double.NaN),
         ("twoStageMmd2", r => r.Diagnostics.TwoStage?.Mmd2 ?? double.NaN),
+        ("twoStageMeanOnlyOrNoiseMmd2", r => r.Diagnostics.TwoStage?.OtherSamplerMmd2 ?? double.NaN),
+        ("twoStageMeanOnlyOrNoiseOffManifoldRelative", r => r.Diagnostics.TwoStage?.OtherSamplerNoiseFree.RelativeToSignal ?? double.NaN),
         ("twoStageKsStatistic", r => r.Diagnostics.TwoStage?.KsStatistic ?? double.NaN),
         ("stage2DecoderVariance", r => r.Diagnostics.TwoStage?.Stage2DecoderVariance ?? double.NaN),
     ];
@@ -50,16 +57,21 @@ public static class ReproduceReport
         outcomes.Where(o => o.Status != "failed")
             .Select(o => new RunRecord(o.Run, o.Dir, RunFolder.ReadSummary(o.Dir), RunAnalysis.Read(o.Dir))).ToArray();
 
-    /// <summary>results.csv: grid, configuration, dataSeed, seed, steps, every metric, then C1..C11. Deterministic:
+    /// <summary>The records as the claim tallies read them.</summary>
+    public static IReadOnlyList<JudgedRun> Judged(IEnumerable<RunRecord> records) =>
+        records.Select(r => new JudgedRun(r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed, r.Run.Config.Seed, r.Diagnostics)).ToArray();
+
+    /// <summary>results.csv: grid, configuration, dataSeed, seed, steps, outcome, every metric, then C1..C11. Deterministic:
     /// timings stay in the run folders (summary.json, timing.csv).</summary>
     public static string ResultsCsv(IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(Core.Csv.Line(new[] { "grid", "configuration", "dataSeed", "seed", "steps" }
+        sb.AppendLine(Core.Csv.Line(new[] { "grid", "configuration", "dataSeed", "seed", "steps", "outcome" }
             .Concat(Metrics.Select(m => m.Name)).Concat(ClaimRules.Definitions.Select(c => c.Id))));
         foreach (var r in records)
         {
-            var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv) };
+            var cells = new List<string> { r.Run.Grid, r.Run.Configuration, r.Run.Config.DataSeed.ToString(Inv), r.Run.Config.Seed.ToString(Inv), r.Summary.Steps.ToString(Inv),
+                r.Diagnostics.Outcome?.Outcome?.Name() ?? "" };
             cells.AddRange(Metrics.Select(m => m.Value(r).ToString("R", Inv)));
             cells.AddRange(ClaimRules.Definitions.Select(c => r.Diagnostics.Claims.FirstOrDefault(v => v.Id == c.Id)?.Status ?? ClaimRules.NotApplicable));
             sb.AppendLine(Core.Csv.Line(cells));
@@ -67,45 +79,20 @@ public static class ReproduceReport
         return sb.ToString();
     }
 
-    /// <summary>"holds in k of N runs" for a claim over the runs where it applies, or null when it applies to none.</summary>
-    public static (int Holds, int Total)? Tally(IEnumerable<RunRecord> records, string claim)
-    {
-        var statuses = records.Select(r => r.Diagnostics.Claims.FirstOrDefault(c => c.Id == claim)?.Status).Where(s => s is ClaimRules.Holds or ClaimRules.Fails).ToArray();
-        return statuses.Length == 0 ? null : (statuses.Count(s => s == ClaimRules.Holds), statuses.Length);
-    }
-
     /// <summary>The Markdown report.</summary>
     public static string Markdown(IReadOnlyList<RunRecord> records, IReadOnlyList<GridRunOutcome> outcomes, string profile, string command,
-        RunEnvironment env, double wallSeconds, IReadOnlyList<ClaimVerdict>? extraClaims = null, string? extraSections = null)
+        RunEnvironment env, double wallSeconds, int? modelSeeds = null, IReadOnlyList<ClaimVerdict>? extraClaims = null, string? extraSections = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# VaeLab: the paper, rerun claim by claim\n");
         sb.AppendLine($"Koehler, Mehta, Zhou & Risteski, *VAEs in the presence of low-dimensional data* (ICLR 2022), and Dai & Wipf's claims, rerun with VaeLab {env.Version}.\n");
         sb.AppendLine($"- command: `{command}`");
-        sb.AppendLine($"- profile: {PaperGrids.Describe(profile)}");
+        sb.AppendLine($"- profile: {PaperGrids.Describe(profile, modelSeeds)}");
         sb.AppendLine($"- machine: {env.Cpu}, {env.LogicalCores} logical cores, SIMD {env.SimdWidthBits} bit, {env.Os}, {env.Runtime}; {env.Threads} parallel runs");
         sb.AppendLine($"- runs: {records.Count} finished, {outcomes.Count(o => o.Status == "failed")} failed; training time summed over runs {records.Sum(r => r.Summary.WallSeconds):F0} s; this invocation {wallSeconds:F0} s ({outcomes.Count(o => o.Status == "skipped")} runs were already finished)");
-        sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (summary.json, diagnostics.json); `results.csv` has one row per run.\n");
+        sb.AppendLine("- every number below comes from a run folder `runs/GRID/CONFIG-dsSEED/` (-msSEED for extra model seeds; summary.json, diagnostics.json, truth.json); `results.csv` has one row per run.\n");
 
-        sb.AppendLine("## Claims\n");
-        sb.AppendLine("| claim | statement (source) | holds when | linear | sigmoid | sphere | verdict |");
-        sb.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var c in ClaimRules.Definitions)
-        {
-            var extra = extraClaims?.FirstOrDefault(e => e.Id == c.Id);
-            string[] cells = ["linear", "sigmoid", "sphere"];
-            var tallies = cells.Select(g => Tally(records.Where(r => r.Run.Grid == g), c.Id)).ToArray();
-            string verdict;
-            if (extra != null) verdict = $"**{extra.Status}**: {extra.Measurement}";
-            else if (tallies.All(t => t == null)) verdict = "n/a: no run measured it";
-            else
-            {
-                int holds = tallies.Sum(t => t?.Holds ?? 0), total = tallies.Sum(t => t?.Total ?? 0);
-                verdict = holds == total ? $"**holds** ({holds}/{total})" : holds == 0 ? $"**fails** (0/{total})" : $"**mixed** ({holds}/{total})";
-            }
-            sb.AppendLine($"| {c.Id} | {c.Statement} ({c.Source}) | {c.HoldsWhen} | {string.Join(" | ", tallies.Select(t => t == null ? "–" : $"{t.Value.Holds} of {t.Value.Total}"))} | {verdict} |");
-        }
-        sb.AppendLine();
+        sb.AppendLine(ClaimsSection.Markdown(Judged(records), extraClaims));
         foreach (string grid in new[] { "linear", "sigmoid", "sphere" })
         {
             var rows = records.Where(r => r.Run.Grid == grid).ToArray();
@@ -127,14 +114,14 @@ public static class ReproduceReport
         var sb = new StringBuilder();
         bool linear = grid == "linear";
         sb.AppendLine($"## {char.ToUpperInvariant(grid[0])}{grid[1..]} grid\n");
-        sb.AppendLine("Mean ± sd over data seeds. σ²: final decoder variance. rank: decoder rank" + (linear ? "" : " (median local rank of the Jacobian at 1,000 latent points)") +
+        sb.AppendLine("Mean ± sd over seeds (collapsed runs included; the outcomes column counts them). σ²: final decoder variance. rank: decoder rank" + (linear ? "" : " (median local rank of the Jacobian at 1,000 latent points)") +
             ". off-manifold: noise-free mean squared distance / E‖x‖².\n");
         sb.AppendLine(linear
-            ? "| configuration | r | σ² | active | rank | off-manifold | cov. error | W2 | max angle (°) | µs/step |\n|---|---|---|---|---|---|---|---|---|---|"
-            : "| configuration | r | σ² | active | rank | off-manifold | MMD² | MMD² ref. 99% | " + (grid == "sigmoid" ? "KS | " : "") + "µs/step |\n|---|---|---|---|---|---|---|---|---|" + (grid == "sigmoid" ? "---|" : ""));
+            ? "| configuration | outcomes | r | σ² | active | rank | off-manifold | cov. error | W2 | max angle (°) | µs/step |\n|---|---|---|---|---|---|---|---|---|---|---|"
+            : "| configuration | outcomes | r | σ² | active | rank | off-manifold | MMD² | MMD² ref. 99% | " + (grid == "sigmoid" ? "KS | " : "") + "µs/step |\n|---|---|---|---|---|---|---|---|---|---|" + (grid == "sigmoid" ? "---|" : ""));
         foreach (var g in rows.GroupBy(r => r.Run.Configuration))
         {
-            var cells = new List<string> { g.Key, g.First().Diagnostics.IntrinsicDim.ToString(Inv), S(g, r => r.Diagnostics.DecoderVariance), S(g, r => r.Diagnostics.ActiveLatents), S(g, r => r.Diagnostics.DecoderRank), S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal) };
+            var cells = new List<string> { g.Key, Outcomes(g), g.First().Diagnostics.IntrinsicDim.ToString(Inv), S(g, r => r.Diagnostics.DecoderVariance), S(g, r => r.Diagnostics.ActiveLatents), S(g, r => r.Diagnostics.DecoderRank), S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal) };
             if (linear) cells.AddRange([S(g, r => r.Diagnostics.CovarianceRelativeError), S(g, r => r.Diagnostics.Wasserstein2), S(g, r => r.Diagnostics.PrincipalAnglesDegrees.Max())]);
             else
             {
@@ -145,6 +132,7 @@ public static class ReproduceReport
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();
+        sb.AppendLine(TrajectoryNote(grid, rows));
         if (rows.Any(r => r.Diagnostics.TwoStage != null)) sb.AppendLine(TwoStageTable(grid, rows));
         if (grid == "sigmoid")
         {
@@ -172,18 +160,56 @@ public static class ReproduceReport
         return sb.ToString();
     }
 
+    /// <summary>Writes figures/trajectories-GRID.png: the excess (linear: covariance error) of every run of a grid over training.</summary>
+    public static void WriteTrajectoryFigures(string outDir, IReadOnlyList<RunRecord> records)
+    {
+        foreach (var g in records.GroupBy(r => r.Run.Grid))
+        {
+            var runs = g.Select(r => (Path.GetFileName(r.Dir), TrajectoryFigures.Read(r.Dir))).Where(t => t.Item2.Count > 1).ToArray();
+            if (runs.Length == 0) continue;
+            bool linear = g.Key == "linear";
+            Directory.CreateDirectory(Path.Combine(outDir, ClaimsSection.FiguresFolder));
+            TrajectoryFigures.Grid(Path.Combine(outDir, ClaimsSection.FiguresFolder, $"trajectories-{g.Key}.png"), $"{g.Key}: {(linear ? "covariance error" : "excess e")} during training",
+                linear ? "covariance error" : "excess e", runs, linear ? r => r.CovarianceError : r => r.Excess);
+        }
+    }
+
+    // Whether the end-of-training measurements were still moving (trajectory.csv): for C3, the covariance error.
+    private static string TrajectoryNote(string grid, RunRecord[] rows)
+    {
+        var trajectories = rows.Select(r => TrajectoryFigures.Read(r.Dir)).Where(t => t.Count > 2).ToArray();
+        if (trajectories.Length == 0) return "";
+        bool linear = grid == "linear";
+        int falling = trajectories.Count(t => Theory.DensityFlow.StillFalling(t.Select(x => linear ? x.CovarianceError : x.Excess).ToArray()));
+        string what = linear ? "the covariance error (C3)" : "the excess e";
+        return $"Trajectories (trajectory.csv, every checkpoint): {what} was still falling over the last fifth of training (by more than 1%) in {falling} of " +
+            $"{trajectories.Length} runs{(linear && falling > 0 ? "; for those runs C3's end-of-training verdict is not the optimum's (see the theory section for the flow's answer)" : "")}.\n\n" +
+            $"![{grid} trajectories]({ClaimsSection.FiguresFolder}/trajectories-{grid}.png)\n";
+    }
+
+    // "2 superset, 1 collapsed" for the runs of one configuration.
+    private static string Outcomes(IEnumerable<RunRecord> rows) => string.Join(", ", rows.Where(r => r.Diagnostics.Outcome?.Outcome != null)
+        .GroupBy(r => r.Diagnostics.Outcome!.Outcome!.Value).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}"));
+
     private static string TwoStageTable(string grid, RunRecord[] rows)
     {
         var sb = new StringBuilder();
         bool linear = grid == "linear";
-        sb.AppendLine($"Density, vanilla against two-stage (Dai & Wipf), mean ± sd over seeds. {(linear ? "Relative error of the projected sample covariance against A Aᵀ." : "MMD² against true samples on the manifold.")} Off-manifold: noise-free, relative.\n");
-        sb.AppendLine("| configuration | vanilla density | two-stage density | vanilla off-manifold | two-stage off-manifold | stage-2 σ² |");
-        sb.AppendLine("|---|---|---|---|---|---|");
+        bool noise = rows.First(r => r.Diagnostics.TwoStage != null).Diagnostics.TwoStage!.SampleNoise;
+        string sampler = noise ? "Dai & Wipf's sampler, u -> z = g(u) + γ ε -> x = f(z)" : "the stage-2 mean only, u -> z = g(u) -> x = f(z)";
+        string other = noise ? "mean-only sampler" : "with noise in z";
+        sb.AppendLine($"Density, vanilla against two-stage (Dai & Wipf), mean ± sd over seeds; two-stage samples drawn with {sampler}, the {other} beside it. " +
+            (linear ? "Relative error of the projected sample covariance against A Aᵀ." : "MMD² against true samples on the manifold, each comparison with its own median-distance bandwidth.") +
+            " Off-manifold: noise-free, relative.\n");
+        sb.AppendLine($"| configuration | vanilla density | two-stage density | two-stage density ({other}) | vanilla off-manifold | two-stage off-manifold | two-stage off-manifold ({other}) | stage-2 σ² |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var g in rows.Where(r => r.Diagnostics.TwoStage != null).GroupBy(r => r.Run.Configuration))
         {
             string vanilla = linear ? S(g, r => r.Diagnostics.TwoStage!.VanillaSampleCovarianceRelativeError) : S(g, r => r.Diagnostics.Mmd2);
             string two = linear ? S(g, r => r.Diagnostics.TwoStage!.CovarianceRelativeError) : S(g, r => r.Diagnostics.TwoStage!.Mmd2);
-            sb.AppendLine($"| {g.Key} | {vanilla} | {two} | {S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.NoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.Stage2DecoderVariance)} |");
+            string twoOther = linear ? S(g, r => r.Diagnostics.TwoStage!.OtherSamplerCovarianceRelativeError) : S(g, r => r.Diagnostics.TwoStage!.OtherSamplerMmd2);
+            sb.AppendLine($"| {g.Key} | {vanilla} | {two} | {twoOther} | {S(g, r => r.Diagnostics.NoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.NoiseFree.RelativeToSignal)} | " +
+                $"{S(g, r => r.Diagnostics.TwoStage!.OtherSamplerNoiseFree.RelativeToSignal)} | {S(g, r => r.Diagnostics.TwoStage!.Stage2DecoderVariance)} |");
         }
         return sb.ToString();
     }

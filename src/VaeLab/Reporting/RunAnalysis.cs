@@ -16,8 +16,11 @@ public static class RunAnalysis
     {
         if (RunFolder.ReadConfig(dir).Family == DataFamilyKind.File) return AnalyzeDataFile(dir, options);
         var (config, family, model) = RunFolder.Load(dir);
+        if (!File.Exists(Path.Combine(dir, RunLayout.TruthFile))) TruthFile.Write(dir, family, config.DataSeed);
         var summary = RunFolder.ReadSummary(dir);
         var stage2 = RunFolder.LoadStage2(dir, config);
+        // Every run draws its own true samples, reference band and generated samples: no two runs share a reference pair.
+        options = options with { Seed = RngStreams.DeriveSeed(options.Seed, $"run:{config.Family}:{config.DataSeed}:{config.Seed}") };
         var diagnostics = ClaimRules.Judge(Analyzer.Analyze(model, family, summary.EncoderVariances, config.ActiveThreshold, options, stage2, config.Stage2SampleNoise));
         string figures = Path.Combine(dir, RunLayout.FiguresFolder);
         Directory.CreateDirectory(figures);
@@ -44,6 +47,15 @@ public static class RunAnalysis
             diagnostics.RankThreshold * diagnostics.DecoderSingularValues[0],
             $"{name}: decoder singular values{(diagnostics.AffineDecoder ? "" : $" (mean over {diagnostics.JacobianPoints} Jacobians)")}",
             "index", "singular value", "singular values", $"rank threshold ({diagnostics.RankThreshold} x largest)");
+        var trajectory = TrajectoryFigures.Read(dir);
+        if (trajectory.Count > 1) TrajectoryFigures.Run(Path.Combine(figures, RunLayout.TrajectoryFigure), $"{name}: diagnostics during training", trajectory);
+        if (!diagnostics.AffineDecoder && diagnostics.LocalRankHistogramAtData.Count > 0)
+        {
+            JudgingFigures.LocalRanks(Path.Combine(figures, RunLayout.LocalRanksFigure), $"{name}: local ranks of the decoder Jacobian",
+                diagnostics.LocalRankHistogram, diagnostics.LocalRankHistogramAtData, diagnostics.IntrinsicDim);
+            JudgingFigures.MedianSpectra(Path.Combine(figures, RunLayout.MedianSpectraFigure), $"{name}: median singular values of the decoder Jacobian",
+                diagnostics.MedianSingularValues, diagnostics.MedianSingularValuesAtData, diagnostics.RankThreshold);
+        }
         Figures.LogValues(Path.Combine(figures, RunLayout.EncoderVariancesFigure), diagnostics.EncoderVariances, diagnostics.ActiveThreshold,
             $"{name}: sorted encoder variances", "latent (sorted)", "exp(l)", "encoder variances", $"active threshold {diagnostics.ActiveThreshold}");
         var metrics = RunFolder.ReadMetrics(dir);

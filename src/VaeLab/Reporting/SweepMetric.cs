@@ -37,5 +37,5 @@ public sealed record SweepMetric(string Name, bool IsFraction, Func<RunRecord, d
 
     /// <summary>The run's outcome (collapsed, correct, strict-superset, wrong), or null when its diagnostics have none.
     /// Runs analysed before outcomes existed (issue 12) have none; the plot then says so.</summary>
-    public static string? Outcome(RunRecord r) => null;
+    public static string? Outcome(RunRecord r) => r.Diagnostics.Outcome?.Outcome?.Name();
 }

@@ -33,6 +33,9 @@ public static class TheoryReport
                 path.Select(p => Math.Log10(Math.Max(p.SingularValues[i], 1e-12))).ToArray())).ToArray();
             Figures.Lines(Path.Combine(dir, file), $"{key}: decoder singular values (r = {result.Rank})", "step", "log10 singular value of W", series);
         }
+        if (result.Density.Count > 1)
+            Figures.Lines(Path.Combine(dir, "density-flow.png"), "C3 in closed form: generated covariance error along gradient flow", "step", "log10 ‖W Wᵀ − S‖_F / ‖S‖_F",
+                ("random start, σ² trainable", result.Density.Select(p => (double)p.Step).ToArray(), result.Density.Select(p => Math.Log10(Math.Max(p.CovarianceError, 1e-30))).ToArray()));
         Figures.Lines(Path.Combine(dir, "off-subspace.png"), "Decoder energy off the data subspace", "fraction of the run", "log10 ‖(I - P)W‖_F",
             result.Trajectories.Select(kv => (kv.Key, kv.Value.Select(p => (double)p.Step / kv.Value[^1].Step).ToArray(),
                 kv.Value.Select(p => Math.Log10(Math.Max(p.OffSubspaceNorm, 1e-12))).ToArray())).ToArray());
@@ -63,6 +66,17 @@ public static class TheoryReport
         foreach (var (key, file) in TrajectoryFigures.Where(f => result.Trajectories.ContainsKey(f.Key)))
             sb.Append($"![{key}]({figurePrefix}{file}) ");
         sb.AppendLine($"![off-subspace]({figurePrefix}off-subspace.png)\n");
+        if (result.Density.Count > 1)
+        {
+            var d = result.Density;
+            bool falling = DensityFlow.StillFalling(d.Select(p => p.CovarianceError).ToArray());
+            sb.AppendLine($"**Density along the flow (C3 in closed form).** The generated distribution N(c, W Wᵀ) against the data's N(0, S) along the gradient flow " +
+                $"from the random start, σ² trainable: relative covariance error ‖W Wᵀ − S‖_F / ‖S‖_F {ClaimRules.G(d[0].CovarianceError)} at the start, " +
+                $"{ClaimRules.G(d[d.Count / 2].CovarianceError)} half-way, {ClaimRules.G(d[^1].CovarianceError)} at step {d[^1].Step} (σ² = {ClaimRules.G(Math.Exp(d[^1].Eta))}); " +
+                (falling ? "still falling over the last fifth of the flow, so a finite run's error is not the optimum's." : "no longer falling over the last fifth of the flow.") +
+                $" C3 (error > 0.05) would {(d[^1].CovarianceError > 0.05 ? "hold" : "fail")} at the end of the flow.\n");
+            sb.AppendLine($"![density along the flow]({figurePrefix}density-flow.png)\n");
+        }
         return sb.ToString();
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using VaeLab.Configuration;
 using VaeLab.Core;
 using VaeLab.Data;
+using VaeLab.Diagnostics;
 using VaeLab.Models;
+using VaeLab.Random;
 using VaeLab.Training;
 
 namespace VaeLab.Runs;
@@ -111,12 +113,17 @@ public static class RunExecutor
             RunFolder.ReadDataFileFingerprint(partial)?.Check(config.DataFile, split.Train.Rows + split.HeldOut.Rows, split.Train.Cols);
 
         IDataSource family = split != null ? new DatasetSource(split.Train) : RunFactory.CreateFamily(config);
+        if (family is DataFamily truth) TruthFile.Write(partial, truth, config.DataSeed);
         var model = RunFactory.CreateModel(config, config.BatchSize);
         var trainer = RunFactory.CreateTrainer(config, model, family, split?.Train.Values);
+        // Cheap diagnostics at every checkpoint, on a copy of the model with streams of their own: training bits are unchanged.
+        var probe = family is DataFamily truthFamily
+            ? new TrajectoryProbe(truthFamily, RunFactory.CreateModel(config, 1000), RngStreams.DeriveSeed(config.Seed, "trajectory"), config.ActiveThreshold)
+            : null;
         double wall;
         try
         {
-            wall = Train(trainer, config, config.Steps, partial, RunLayout.CheckpointFile, RunLayout.MetricsFile, RunLayout.TimingFile, s => progress?.Invoke(s), outDir, cancel);
+            wall = Train(trainer, config, config.Steps, partial, RunLayout.CheckpointFile, RunLayout.MetricsFile, RunLayout.TimingFile, s => progress?.Invoke(s), outDir, cancel, probe);
         }
         catch (TrainingDivergedException e) when (split != null && !config.Standardize)
         {
@@ -211,7 +218,7 @@ public static class RunExecutor
     /// back to the checkpoint's step), checkpointing every config.CheckpointEvery steps and at the end.
     /// </summary>
     private static double Train(Trainer trainer, RunConfig config, long steps, string dir, string checkpointFile, string metricsFile, string? timingFile,
-        Action<long> progress, string outDir, CancellationToken cancel)
+        Action<long> progress, string outDir, CancellationToken cancel, TrajectoryProbe? probe = null)
     {
         string checkpointPath = Path.Combine(dir, checkpointFile);
         var state = File.Exists(checkpointPath) || Directory.Exists(checkpointPath) ? Checkpoint.Read(checkpointPath) : null;
@@ -224,8 +231,12 @@ public static class RunExecutor
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var metrics = OpenCsv(Path.Combine(dir, metricsFile), MetricsRow.Header, state?.LogLengths.ElementAtOrDefault(0));
         using var timing = timingFile == null ? StreamWriter.Null : OpenCsv(Path.Combine(dir, timingFile), MetricsRow.TimingHeader, state?.LogLengths.ElementAtOrDefault(1));
+        using var trajectory = probe == null ? null : new TrajectoryLog(Path.Combine(dir, RunLayout.TrajectoryFile), state?.Step);
+        void Measure() => trajectory?.Write(probe!.Measure(trainer.Vae, trainer.Step, trainer.EncoderVariances()));
+        if (state == null) Measure();
         void Save()
         {
+            Measure();
             // The logs reach the disk before the checkpoint that vouches for their length.
             metrics.Flush();
             timing.Flush();

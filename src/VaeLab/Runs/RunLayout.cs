@@ -43,7 +43,14 @@ public static class RunLayout
     public const string ScatterFigure = "scatter.png", ScatterTwoStageFigure = "scatter-two-stage.png",
         NormHistogramFigure = "norm-histogram.png", ProjectionFigure = "projection.png", ProjectionTwoStageFigure = "projection-two-stage.png",
         DecoderSpectrumFigure = "decoder-spectrum.png", EncoderVariancesFigure = "encoder-variances.png", LossFigure = "loss.png",
-        DecoderLogVarianceFigure = "decoder-log-variance.png", PcaSpectrumFigure = "pca-spectrum.png";
+        DecoderLogVarianceFigure = "decoder-log-variance.png", PcaSpectrumFigure = "pca-spectrum.png",
+        LocalRanksFigure = "local-ranks.png", MedianSpectraFigure = "median-spectra.png", TrajectoryFigure = "trajectory.png";
+
+    /// <summary>Cheap diagnostics of stage 1 at step 0 and at every checkpoint (<see cref="VaeLab.Diagnostics.TrajectoryRow"/>).</summary>
+    public const string TrajectoryFile = "trajectory.csv";
+
+    /// <summary>The ground truth of the run's data (family, r, n, A or a*, data seed, E‖x‖²), written with config.json.</summary>
+    public const string TruthFile = "truth.json";
 
     /// <summary>The partial folder a run is built in.</summary>
     public static string PartialDir(string outDir) => outDir.TrimEnd('/', '\\') + ".partial";

@@ -9,14 +9,19 @@ namespace VaeLab.Theory;
 /// </summary>
 public static class GradientFlow
 {
+    /// <summary>The flow from <paramref name="start"/>; <paramref name="observe"/> also sees the parameters at every recorded step.</summary>
     public static IReadOnlyList<FlowSnapshot> Run(LinearVaeLoss loss, LinearVaeParameters start, Matrix<double> projector,
-        long steps, double stepSize, int recordEvery)
+        long steps, double stepSize, int recordEvery, Action<long, LinearVaeParameters>? observe = null)
     {
         var snapshots = new List<FlowSnapshot>();
         var p = start;
         for (long t = 0; t <= steps; t++)
         {
-            if (t % recordEvery == 0 || t == steps) snapshots.Add(Snapshot(t, p, loss, projector));
+            if (t % recordEvery == 0 || t == steps)
+            {
+                snapshots.Add(Snapshot(t, p, loss, projector));
+                observe?.Invoke(t, p);
+            }
             if (t == steps) break;
             var g = loss.Gradient(p);
             p = p.Plus(g, -stepSize * Math.Min(1.0, Math.Exp(p.Eta)));

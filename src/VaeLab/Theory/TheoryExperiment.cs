@@ -40,7 +40,9 @@ public static class TheoryExperiment
         var trajectories = new Dictionary<string, IReadOnlyList<FlowSnapshot>>();
         int record = (int)Math.Max(1, t.FlowSteps / 200);
         status?.Invoke("gradient flow");
-        trajectories[FlowRandom] = GradientFlow.Run(loss, random, projector, t.FlowSteps, t.FlowStepSize, record);
+        var density = new List<DensityFlowPoint>();
+        trajectories[FlowRandom] = GradientFlow.Run(loss, random, projector, t.FlowSteps, t.FlowStepSize, record,
+            (step, p) => density.Add(new DensityFlowPoint(step, double.NaN, p.Eta, DensityFlow.CovarianceError(p.W, s), loss.Loss(p))));
         trajectories[FlowSuperset] = GradientFlow.Run(loss, superset, projector, t.FlowSteps, t.FlowStepSize, record);
         if (t.AdamSteps > 0)
         {
@@ -48,7 +50,7 @@ public static class TheoryExperiment
             trajectories[AdamRandom] = Adam(t, family, loss, random, projector);
             trajectories[AdamSuperset] = Adam(t, family, loss, superset, projector);
         }
-        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories);
+        return new TheoryResult(t, r, grid, rows.ToArray(), trajectories) { Density = density };
     }
 
     private static double SampledOffSubspace(LinearVaeParameters p, Matrix<double> projector, ulong seed)

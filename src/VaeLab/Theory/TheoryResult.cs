@@ -11,4 +11,7 @@ public sealed record TheoryResult(TheorySettings Settings, int Rank, double[] Si
 
     /// <summary>The verdict on C11 (gradient flow back to rank r), or null before judging.</summary>
     public ClaimVerdict? C11 { get; init; }
+
+    /// <summary>C3 in closed form: the generated covariance error ‖W Wᵀ − S‖_F / ‖S‖_F along the gradient flow from the random start.</summary>
+    public IReadOnlyList<DensityFlowPoint> Density { get; init; } = [];
 }

@@ -104,6 +104,13 @@ public class DiagnosticsTests
         w.Clear();
         for (int k = 0; k < 3; k++)
             for (int i = 0; i < 3; i++) w[k * 7 + i] = (float)family.A[i, k];
+        // A trained-looking rest: encoder μ = A⁻¹ x[:3], σ² = e^-5, encoder variances near the optimum σ² / (σ² + ‖w‖²).
+        var inverse = family.A.Inverse();
+        var encoder = model.Parameters.Value(model.Encoder.MeanHead.Weight);
+        encoder.Clear();
+        for (int i = 0; i < 3; i++)
+            for (int k = 0; k < 3; k++) encoder[i * 3 + k] = (float)inverse[k, i];
+        SetVariances(model, 5.0);
         var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000)));
         Assert.Equal(3, d.DecoderRank);
         Assert.True(d.CovarianceRelativeError < 1e-5, $"{d.CovarianceRelativeError}");
@@ -112,6 +119,7 @@ public class DiagnosticsTests
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-10);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
         Assert.Equal(ClaimRules.Holds, c["C1"]);
+        Assert.Equal(RunOutcome.Correct, d.Outcome!.Outcome);
         Assert.Equal(ClaimRules.Holds, c["C2"]);
         Assert.Equal(ClaimRules.Fails, c["C3"]);
         Assert.Equal(ClaimRules.Holds, c["C5"]);
@@ -132,6 +140,10 @@ public class DiagnosticsTests
         for (int k = 0; k < 2; k++) p.Value(sd.Gate.Weight)[k * 5 + 2] = (float)family.Direction[k];
         p.Value(sd.Gate.Bias)[2] = 0;
         p.Value(sd.Affine.Weight)[0 * 5 + 0] = 1; p.Value(sd.Affine.Weight)[1 * 5 + 1] = 1;
+        var encoder = p.Value(model.Encoder.MeanHead.Weight);
+        encoder.Clear();
+        encoder[0 * 2 + 0] = 1; encoder[1 * 2 + 1] = 1;
+        SetVariances(model, 5.0 / 3);
         var d = ClaimRules.Judge(Analyzer.Analyze(model, family, [1e-4, 1e-4], 0.05, new AnalysisOptions(Samples: 2000, JacobianPoints: 200, MmdSamples: 500, MmdReferencePairs: 20)));
         Assert.True(d.NoiseFree.RelativeToSignal < 1e-8, $"{d.NoiseFree}");
         Assert.True(d.Mmd2 < 3 * d.Mmd2Reference99 + 1e-3, $"MMD² {d.Mmd2} vs reference {d.Mmd2Reference99}");
@@ -139,5 +151,14 @@ public class DiagnosticsTests
         Assert.True(d.KsStatistic < 0.05);
         var c = d.Claims.ToDictionary(v => v.Id, v => v.Status);
         Assert.Equal(ClaimRules.Fails, c["C6"]);
+        Assert.Equal(RunOutcome.Correct, d.Outcome!.Outcome);
+        Assert.Equal(2, d.LocalRankHistogramAtData.Single().Key);
+    }
+
+    // Scaled decoder variance θ (η = κ θ = -5) and encoder log-variances log(0.002), so that the loss shows a trained model.
+    private static void SetVariances(Vae model, double theta)
+    {
+        model.Parameters.Value(model.Parameters.Find("decoder.logVarianceScale")!)[0] = (float)theta;
+        model.Parameters.Value(model.Encoder.GlobalLogVariance!).Fill((float)Math.Log(0.002));
     }
 }

@@ -57,13 +57,27 @@ public class GridRunnerTests
         string md = ReproduceReport.Markdown(records, again, "quick", "vaelab reproduce", RunEnvironment.Current(2), 1);
         Assert.Contains("| C1 |", md);
         Assert.Contains("scatter.png", md);
+        Assert.StartsWith("grid,configuration,dataSeed,seed,steps,outcome,containment,excess,", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Matches("^[a-z]+,[^,]+,[0-9]+,[0-9]+,[0-9]+,(collapsed|correct|strict-superset|wrong),", l));
+        Assert.Contains("## What the paper claims and what we measured", md);
+        Assert.Contains("## Outcomes of the runs", md);
+        Assert.Contains("## Threshold sensitivity", md);
+        Assert.Contains("## Where we disagree with the paper", md);
+        // 300 steps leave no active latent: every tiny run is collapsed, shown as such and not counted.
+        Assert.Contains("| C4 | decoder variance -> 0 (Dai & Wipf 1) | < 1e-3 | no trained run; 2 collapsed | no trained run; 1 collapsed |", md);
+        ClaimsSection.WriteFigures(one, ReproduceReport.Judged(records));
+        ReproduceReport.WriteTrajectoryFigures(one, records);
+        Assert.True(File.Exists(Path.Combine(one, "figures", "outcomes-linear.png")));
+        Assert.True(File.Exists(Path.Combine(one, "figures", "trajectories-linear.png")));
+        Assert.True(File.Exists(Path.Combine(one, runs[0].RelativeDir, RunLayout.TruthFile)));
+        Assert.True(File.Exists(Path.Combine(one, runs[1].RelativeDir, "figures", RunLayout.LocalRanksFigure)));
         Assert.True(File.Exists(Path.Combine(one, runs[1].RelativeDir, "figures", "scatter.png")));
     }
 
     [Fact]
     public void Paper_grids_have_the_papers_54_runs()
     {
-        var paper = PaperGrids.All("paper");
+        var paper = PaperGrids.All("paper", modelSeeds: 1);
         Assert.Equal(54, paper.Count);
         Assert.Equal(21, paper.Count(r => r.Grid == "linear"));
         Assert.All(paper.Where(r => r.Grid == "linear"), r => Assert.Equal((100_000, 1e-3, -1.0), (r.Config.Steps, r.Config.LearningRate, r.Config.InitialLogVariance)));
@@ -71,5 +85,27 @@ public class GridRunnerTests
         Assert.All(paper.Where(r => r.Grid == "sphere"), r => Assert.Equal([200, 200, 200], r.Config.DecoderHidden));
         Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
         Assert.Throws<ConfigException>(() => PaperGrids.All("slow"));
+    }
+
+    [Fact]
+    public void Profiles_change_only_steps_seeds_and_configurations()
+    {
+        var paper = PaperGrids.All("paper");
+        var quick = PaperGrids.All("quick");
+        Assert.Equal(108, paper.Count);
+        Assert.Equal(paper.Count, paper.Select(r => r.RelativeDir).Distinct().Count());
+        Assert.Equal(2, paper.Where(r => r.Grid == "linear" && r.Configuration == "D3-p9-m20" && r.Config.DataSeed == 2).Select(r => r.Config.Seed).Distinct().Count());
+        foreach (var q in quick)
+        {
+            var p = paper.First(r => r.Grid == q.Grid && r.Configuration == q.Configuration);
+            Assert.Equal((p.Config.LearningRate, p.Config.InitialLogVariance, p.Config.Decoder, p.Config.NoiseInLoss, p.Config.BatchSize),
+                (q.Config.LearningRate, q.Config.InitialLogVariance, q.Config.Decoder, q.Config.NoiseInLoss, q.Config.BatchSize));
+            Assert.Equal(p.Config.EncoderHidden.Concat(p.Config.DecoderHidden), q.Config.EncoderHidden.Concat(q.Config.DecoderHidden));
+            if (q.Grid != "sphere") Assert.Equal(p.Config.Steps, q.Config.Steps);
+        }
+        Assert.Equal(["sigmoid"], PaperGrids.All("quick", 3, ["sigmoid"]).Select(r => r.Grid).Distinct());
+        Assert.Equal(54, PaperGrids.All("quick", 3, ["sigmoid"]).Count);
+        Assert.Throws<ConfigException>(() => PaperGrids.All("quick", 0));
+        Assert.Throws<ConfigException>(() => PaperGrids.All("quick", null, ["cube"]));
     }
 }

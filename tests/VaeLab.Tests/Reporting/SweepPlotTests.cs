@@ -30,23 +30,25 @@ public class SweepPlotTests
               "grid": { "latent": [3, 4], "learningRate": [0.001, 0.003] }, "seeds": [0, 1] }
             """);
         Assert.Equal(0, CliRunner.Run("sweep", sweep, "--out", dir, "--jobs", "2", "--quiet").Exit);
-        var (code, stdout, err) = CliRunner.Run("sweep", "plot", dir, "--x", "learningRate", "--y", "latent", "--metric", "C5");
+        // 300 steps leave no active latent, so every run is collapsed and no claim counts (SCIENCE.md section 9): plot the
+        // outcome instead, the fraction of collapsed runs.
+        var (code, stdout, err) = CliRunner.Run("sweep", "plot", dir, "--x", "learningRate", "--y", "latent", "--metric", "outcome=collapsed");
         Assert.True(code == 0, err);
-        string png = Path.Combine(dir, "plots", "C5-by-learningRate-latent.png");
+        string png = Path.Combine(dir, "plots", "outcome-collapsed-by-learningRate-latent.png");
         Assert.True(new FileInfo(png).Length > 1000);
-        Assert.Contains("alt=\"C5-by-learningRate-latent\" src=\"data:image/png;base64,", File.ReadAllText(Path.Combine(dir, "report.html")));
+        Assert.Contains("alt=\"outcome-collapsed-by-learningRate-latent\" src=\"data:image/png;base64,", File.ReadAllText(Path.Combine(dir, "report.html")));
 
-        // Independent count from results.csv: the fraction of runs where C5 holds, per (learningRate, latent).
+        // Independent count from results.csv: the fraction of collapsed runs per (learningRate, latent).
         var lines = File.ReadAllLines(Path.Combine(dir, "results.csv"));
         var header = lines[0].Split(',');
-        int config = Array.IndexOf(header, "configuration"), c5 = Array.IndexOf(header, "C5");
-        var cells = SweepReport.Plot(dir, "learningRate", "latent", "C5", null).Cells;
+        int config = Array.IndexOf(header, "configuration"), c5 = Array.IndexOf(header, "outcome");
+        var cells = SweepReport.Plot(dir, "learningRate", "latent", "outcome=collapsed", null).Cells;
         Assert.Equal(4, cells.Count);
         foreach (var cell in cells)
         {
             var rows = lines.Skip(1).Select(l => l.Split(',')).Where(r => r[config].StartsWith($"latent{cell.Y}_learningRate{cell.X}_")).ToArray();
             Assert.Equal(2, rows.Length);
-            Assert.Equal(rows.Count(r => r[c5] == "holds") / 2.0, cell.Value);
+            Assert.Equal(rows.Count(r => r[c5] == "collapsed") / 2.0, cell.Value);
             Assert.Equal(rows.Length, cell.Runs);
         }
 

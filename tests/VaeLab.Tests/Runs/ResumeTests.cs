@@ -46,7 +46,7 @@ public class ResumeTests
         Assert.True(exit == 0, err);
         var (exit2, _, err2) = CliRunner.Run("train", "--config", config, "--out", clean, "--quiet");
         Assert.True(exit2 == 0, err2);
-        AssertSameRun(killed, clean, "metrics.csv", "model.safetensors", "config.json");
+        AssertSameRun(killed, clean, "metrics.csv", "model.safetensors", "config.json", "trajectory.csv");
         Assert.False(Directory.Exists(RunLayout.PartialDir(killed)));
         Assert.False(File.Exists(Path.Combine(killed, RunLayout.CheckpointFile)));
     }
