@@ -42,11 +42,11 @@ public static class EvalCost
                 $"{Duration(seconds)}; the limit is {Duration(LimitSeconds)}: use fewer --eval-samples (the default is 10000).");
     }
 
-    /// <summary>A one-line warning when the final loss estimate will take over <see cref="WarnSeconds"/>; null otherwise.</summary>
+    /// <summary>A one-line note (stderr lines that are not errors start with "note: ") when the final loss estimate will take over <see cref="WarnSeconds"/>; null otherwise.</summary>
     public static string? Warning(RunConfig config)
     {
         double seconds = Seconds(config);
-        return seconds > WarnSeconds ? $"warning: the final loss estimate (--eval-samples {config.EvalSamples}) will take about {Duration(seconds)}." : null;
+        return seconds > WarnSeconds ? $"note: the final loss estimate (--eval-samples {config.EvalSamples}) will take about {Duration(seconds)}." : null;
     }
 
     private static string Duration(double seconds) => seconds < 5400

@@ -46,12 +46,12 @@ public static class TheoryCost
             $"the limit is {Duration(LimitSeconds)}: use fewer {setting.Split(' ')[0]} or a smaller --ambient/--latent.");
     }
 
-    /// <summary>A one-line warning when the run is estimated to take over <see cref="WarnSeconds"/>; null otherwise.</summary>
+    /// <summary>A one-line note (stderr lines that are not errors start with "note: ") when the run is estimated to take over <see cref="WarnSeconds"/>; null otherwise.</summary>
     public static string? Warning(TheorySettings t)
     {
         var (_, _, total) = Seconds(t);
         return total > WarnSeconds
-            ? $"warning: this theory run (--ambient {t.Ambient}, --latent {t.Latent}, --flow-steps {t.FlowSteps}, --adam-steps {t.AdamSteps}) will take about {Duration(total)}."
+            ? $"note: this theory run (--ambient {t.Ambient}, --latent {t.Latent}, --flow-steps {t.FlowSteps}, --adam-steps {t.AdamSteps}) will take about {Duration(total)}."
             : null;
     }
 
