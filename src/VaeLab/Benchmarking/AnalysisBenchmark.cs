@@ -12,6 +12,7 @@ namespace VaeLab.Benchmarking;
 /// </summary>
 public static class AnalysisBenchmark
 {
+    /// <summary>The workload names, one per configuration.</summary>
     public static readonly string[] Names = ["analyze-sigmoid", "analyze-sphere"];
 
     /// <summary>Trains the run, analyses it once to warm up, then <paramref name="repetitions"/> more times; returns the median in µs and every repetition.</summary>

@@ -14,6 +14,7 @@ public static class BenchSuite
     /// <summary>Every workload, in the order they are timed.</summary>
     public static string[] Names => [.. BenchmarkWorkloads.Names, .. AnalysisBenchmark.Names, .. ColdStartBenchmark.Names];
 
+    /// <summary>The group names, each selecting several workloads.</summary>
     public static readonly string[] Groups = ["steps", "stage2", "analyze", "cold"];
 
     /// <summary>The workloads <paramref name="selection"/> names (null: all). Throws <see cref="ConfigException"/> for an unknown name.</summary>

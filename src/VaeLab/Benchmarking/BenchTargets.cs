@@ -10,6 +10,7 @@ namespace VaeLab.Benchmarking;
 /// </summary>
 public static class BenchTargets
 {
+    /// <summary>The numbers of the targets above: percent of peak (sphere, stage 2), times the floor, cold over steady.</summary>
     public const double SpherePercent = 80, Stage2Percent = 70, FloorFactor = 2, ColdRatio = 1.5;
 
     /// <summary>Below this many bytes per step (averaged over all timed steps) a step counts as allocation-free.</summary>

@@ -12,6 +12,7 @@ namespace VaeLab.Benchmarking;
 /// </summary>
 public static class ColdStartBenchmark
 {
+    /// <summary>The steps timed cold and at the steady state.</summary>
     public const int Steps = 5000;
 
     /// <summary>The cold workloads: the stage-1 workload each times, under "cold-NAME".</summary>

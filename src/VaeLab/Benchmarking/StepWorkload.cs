@@ -32,7 +32,10 @@ public sealed class StepWorkload
         _xi2 = new float[_batch * trainer.Vae.InputDim];
     }
 
+    /// <summary>The workload's name in `vaelab bench`.</summary>
     public string Name { get; }
+
+    /// <summary>The trainer whose steps are timed.</summary>
     public Trainer Trainer { get; }
 
     /// <summary>GEMM FLOPs of one step: forward, weight-gradient and input-gradient products of every Linear layer

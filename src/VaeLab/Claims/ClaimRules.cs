@@ -6,8 +6,10 @@ namespace VaeLab.Claims;
 /// <summary>Per-run verdicts for the claims, computed from the measurements only.</summary>
 public static class ClaimRules
 {
+    /// <summary>A verdict's status: the claim holds, fails, does not apply (n/a), or the run collapsed (never counted).</summary>
     public const string Holds = "holds", Fails = "fails", NotApplicable = "n/a", Collapsed = "collapsed";
 
+    /// <summary>C1-C11: statement, source, what is measured and when the claim holds (the report's table).</summary>
     public static readonly ClaimDefinition[] Definitions =
     [
         new("C1", "linear: decoder rank = r", "paper, implicit bias", "decoder rank", "rank = r"),
@@ -128,6 +130,7 @@ public static class ClaimRules
 
     private static ClaimVerdict Na(string id, string why) => new(id, NotApplicable, why, "");
 
+    /// <summary>A number in the verdicts' and reports' text: three significant digits, invariant culture.</summary>
     public static string G(double v) => v.ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Join(IEnumerable<double> v) => string.Join(", ", v.Select(G));

@@ -7,6 +7,7 @@ namespace VaeLab.Core;
 /// <summary>The one set of JSON options VaeLab reads and writes with: camelCase, strict, indented, kinds (enums) as their <see cref="KindNames"/>.</summary>
 public static class Json
 {
+    /// <summary>The JSON options of every file VaeLab writes and reads: camelCase, indented, unknown keys rejected, NaN and infinities allowed.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

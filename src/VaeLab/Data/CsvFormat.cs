@@ -7,6 +7,7 @@ namespace VaeLab.Data;
 /// <summary>Comma-separated numbers, one point per line, with an optional header line of names.</summary>
 public static class CsvFormat
 {
+    /// <summary>Reads a CSV file into a dataset; <paramref name="label"/> names the file's setting in error messages (a ConfigException, one line).</summary>
     public static Dataset Read(string path, string label)
     {
         string where = $"{label} '{path}'";
@@ -45,6 +46,7 @@ public static class CsvFormat
         return new Dataset(values.ToArray(), rows, cols, header);
     }
 
+    /// <summary>Writes a dataset as CSV: a header line (its names, or x0, x1, ...), then the rows at round-trip precision, invariant culture, atomically.</summary>
     public static void Write(string path, Dataset d)
     {
         var sb = new StringBuilder();

@@ -9,6 +9,7 @@ namespace VaeLab.Data;
 /// </summary>
 public abstract class DataFamily : IDataSource
 {
+    /// <summary>A family with <paramref name="blockDim"/> manifold coordinates, <paramref name="padding"/> zero ones, manifold dimension <paramref name="intrinsicDim"/> and noise variance <paramref name="noiseVariance"/>.</summary>
     protected DataFamily(int blockDim, int padding, int intrinsicDim, float noiseVariance)
     {
         BlockDim = blockDim;

@@ -36,7 +36,8 @@ public static class DataFamilyFactory
     /// <summary>The number of non-padding coordinates of a family: n = BlockDim + p (a file's columns are its DataDim).</summary>
     public static int BlockDim(DataFamilyKind family, int dataDim) => family switch
     {
-        DataFamilyKind.Sigmoid or DataFamilyKind.Graph => dataDim + 1,
+        DataFamilyKind.Sigmoid => SigmoidFamily.BlockDimOf(dataDim),
+        DataFamilyKind.Graph => dataDim + 1,
         DataFamilyKind.Torus => 2 * dataDim,
         DataFamilyKind.SwissRoll => 3,
         DataFamilyKind.Linear or DataFamilyKind.Sphere or DataFamilyKind.Union or DataFamilyKind.File => dataDim,

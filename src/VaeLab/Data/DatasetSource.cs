@@ -7,8 +7,10 @@ public sealed class DatasetSource(Dataset data) : IDataSource
 {
     private int _next;
 
+    /// <inheritdoc/>
     public int AmbientDim => data.Cols;
 
+    /// <inheritdoc/>
     public void Sample(Span<float> x, int count, NormalSampler normal)
     {
         int n = data.Cols;

@@ -11,16 +11,19 @@ public sealed class GraphFamily : DataFamily
 {
     private float[] _z = [];
 
+    /// <summary>The paraboloid over d = <paramref name="dataDim"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public GraphFamily(int dataDim, int padding, float noiseVariance = 0f)
         : base(dataDim + 1, padding, dataDim, noiseVariance)
     {
     }
 
+    /// <inheritdoc/>
     public override string Name => "graph";
 
     /// <summary>E‖z‖² + E‖z‖⁴ = d + (d² + 2d) = d² + 3d.</summary>
     protected override double NoiseFreeMeanSquaredNorm => (double)IntrinsicDim * IntrinsicDim + 3.0 * IntrinsicDim;
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int d = IntrinsicDim;
@@ -34,18 +37,21 @@ public sealed class GraphFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         double e = block[IntrinsicDim] - SquaredNorm(block);
         return e * e;
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         for (int i = 0; i < IntrinsicDim; i++) dst[i] = block[i];
         dst[IntrinsicDim] = SquaredNorm(block);
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

@@ -14,6 +14,7 @@ public sealed class LinearFamily : DataFamily
     private readonly Matrix<double> _projector;
     private float[] _z = [], _block = [];
 
+    /// <summary>A with <paramref name="dataDim"/> rows and <paramref name="rank"/> columns drawn from stream "family" of <paramref name="dataSeed"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public LinearFamily(int dataDim, int rank, int padding, ulong dataSeed, float noiseVariance = 0f)
         : base(dataDim, padding, Math.Min(dataDim, rank), noiseVariance)
     {
@@ -31,6 +32,7 @@ public sealed class LinearFamily : DataFamily
         Basis = u;
     }
 
+    /// <inheritdoc/>
     public override string Name => "linear";
 
     /// <summary>k, the number of columns of A.</summary>
@@ -51,6 +53,7 @@ public sealed class LinearFamily : DataFamily
     /// <summary>E‖A z‖² = tr(A Aᵀ) = ‖A‖_F².</summary>
     protected override double NoiseFreeMeanSquaredNorm => A.FrobeniusNorm() * A.FrobeniusNorm();
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> z = Scratch(ref _z, count * Rank);
@@ -60,6 +63,7 @@ public sealed class LinearFamily : DataFamily
         for (int i = 0; i < count; i++) block.Slice(i * BlockDim, BlockDim).CopyTo(x.Slice(i * AmbientDim, BlockDim));
     }
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         double sum = 0;
@@ -72,6 +76,7 @@ public sealed class LinearFamily : DataFamily
         return sum;
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         for (int i = 0; i < BlockDim; i++)
@@ -82,6 +87,7 @@ public sealed class LinearFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

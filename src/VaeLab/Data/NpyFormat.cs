@@ -103,6 +103,7 @@ public static partial class NpyFormat
         return new NpyHeader(rows, cols, size, dataStart);
     }
 
+    /// <summary>Writes a dataset as a version-1 .npy file of float32 (&lt;f4) in C order, atomically.</summary>
     public static void Write(string path, Dataset d)
     {
         string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({d.Rows}, {d.Cols}), }}";

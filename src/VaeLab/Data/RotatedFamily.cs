@@ -33,6 +33,7 @@ public sealed class RotatedFamily : DataFamily
     /// <summary>The unrotated family.</summary>
     public DataFamily Inner { get; }
 
+    /// <inheritdoc/>
     public override string Name => Inner.Name;
 
     /// <summary>A rotation keeps norms: the inner family's E‖x‖² (it is built without noise).</summary>
@@ -41,6 +42,7 @@ public sealed class RotatedFamily : DataFamily
     /// <summary>Q (n x n), row-major: x = Q x_inner.</summary>
     public ReadOnlySpan<double> Rotation => _q;
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int n = AmbientDim;
@@ -49,14 +51,17 @@ public sealed class RotatedFamily : DataFamily
         for (int i = 0; i < count; i++) Rotate(inner.Slice(i * n, n), x.Slice(i * n, n));
     }
 
+    /// <inheritdoc/>
     public override void PointDimensions(Span<int> dims, int count) => Inner.PointDimensions(dims, count);
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         Span<float> y = Unrotate(block);
         return Inner.InBlockError(y[..Inner.BlockDim]) + Inner.PaddingError(y);
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         int n = AmbientDim;
@@ -97,6 +102,7 @@ public sealed class RotatedFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth()
     {
         var truth = Inner.GroundTruth();

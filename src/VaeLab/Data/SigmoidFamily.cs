@@ -10,14 +10,19 @@ public sealed class SigmoidFamily : DataFamily
 {
     private float[] _z = [];
 
+    /// <summary>d = <paramref name="dataDim"/>, a* drawn from stream "family" of <paramref name="dataSeed"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public SigmoidFamily(int dataDim, int padding, ulong dataSeed, float noiseVariance = 0f)
-        : base(dataDim + 1, padding, dataDim, noiseVariance)
+        : base(BlockDimOf(dataDim), padding, dataDim, noiseVariance)
     {
         var rng = RngStreams.Create(dataSeed, "family");
         Direction = new double[dataDim];
         for (int i = 0; i < dataDim; i++) Direction[i] = rng.NextNormal();
     }
 
+    /// <summary>The coordinates before the padding: the d of z and the one of sigmoid(⟨a*, z⟩), so d + 1.</summary>
+    public static int BlockDimOf(int dataDim) => dataDim + 1;
+
+    /// <inheritdoc/>
     public override string Name => "sigmoid";
 
     /// <summary>a*, the direction inside the sigmoid.</summary>
@@ -46,6 +51,7 @@ public sealed class SigmoidFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int d = LatentDim;
@@ -59,6 +65,7 @@ public sealed class SigmoidFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override double InBlockError(ReadOnlySpan<float> block)
     {
         double e = block[LatentDim] - Sigmoid(Projection(block));
@@ -72,12 +79,14 @@ public sealed class SigmoidFamily : DataFamily
         return e * e;
     }
 
+    /// <inheritdoc/>
     public override void ProjectBlock(ReadOnlySpan<float> block, Span<double> dst)
     {
         for (int i = 0; i < LatentDim; i++) dst[i] = block[i];
         dst[LatentDim] = Sigmoid(Projection(block));
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,
@@ -86,5 +95,6 @@ public sealed class SigmoidFamily : DataFamily
         ["aStar"] = Direction,
     };
 
+    /// <summary>The logistic function 1 / (1 + e^-u), in double.</summary>
     public static double Sigmoid(double u) => 1.0 / (1.0 + Math.Exp(-u));
 }

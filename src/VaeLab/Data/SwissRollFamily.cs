@@ -22,17 +22,20 @@ public sealed class SwissRollFamily : DataFamily
     private const int Grid = 1024;
     private float[] _g = [];
 
+    /// <summary>The roll in 3 coordinates, then <paramref name="padding"/> zero coordinates.</summary>
     public SwissRollFamily(int padding, float noiseVariance = 0f)
         : base(3, padding, 2, noiseVariance)
     {
     }
 
+    /// <inheritdoc/>
     public override string Name => "swiss-roll";
 
     /// <summary>E t² + E h² = (TMax³ − TMin³) / (3 (TMax − TMin)) + H² / 3 for t ~ U[TMin, TMax], h ~ U[0, H].</summary>
     protected override double NoiseFreeMeanSquaredNorm =>
         (TMax * TMax * TMax - TMin * TMin * TMin) / (3 * (TMax - TMin)) + Height * Height / 3;
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> g = Scratch(ref _g, count * 2);
@@ -93,6 +96,7 @@ public sealed class SwissRollFamily : DataFamily
         return fu * fu + fv * fv <= bestD ? tt : best;
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

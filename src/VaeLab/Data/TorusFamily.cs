@@ -11,11 +11,13 @@ public sealed class TorusFamily : DataFamily
 {
     private float[] _g = [];
 
+    /// <summary>The flat d-torus, d = <paramref name="dataDim"/>, in 2d coordinates, then <paramref name="padding"/> zero coordinates.</summary>
     public TorusFamily(int dataDim, int padding, float noiseVariance = 0f)
         : base(2 * dataDim, padding, dataDim, noiseVariance)
     {
     }
 
+    /// <inheritdoc/>
     public override string Name => "torus";
 
     /// <summary>1/√d, the radius of each circle.</summary>
@@ -24,6 +26,7 @@ public sealed class TorusFamily : DataFamily
     /// <summary>d circles of radius 1/√d: every point has norm 1.</summary>
     protected override double NoiseFreeMeanSquaredNorm => 1.0;
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         Span<float> g = Scratch(ref _g, count * BlockDim);
@@ -63,6 +66,7 @@ public sealed class TorusFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

@@ -20,6 +20,7 @@ public sealed class UnionFamily : DataFamily
     private float[] _g = [];
     private int[] _labels = [];
 
+    /// <summary>Subspaces of dimensions <paramref name="dims"/> in D = <paramref name="dataDim"/>, bases and offsets from <paramref name="dataSeed"/>, then <paramref name="padding"/> zero coordinates.</summary>
     public UnionFamily(int dataDim, IReadOnlyList<int> dims, int padding, ulong dataSeed, float noiseVariance = 0f)
         : base(dataDim, padding, dims.Max(), noiseVariance)
     {
@@ -43,6 +44,7 @@ public sealed class UnionFamily : DataFamily
         }
     }
 
+    /// <inheritdoc/>
     public override string Name => "union";
 
     /// <summary>d_1, ..., d_J, the components' dimensions.</summary>
@@ -51,6 +53,7 @@ public sealed class UnionFamily : DataFamily
     /// <summary>E‖c_j + U_j z‖² = ‖c_j‖² + d_j (orthonormal U_j, E z = 0), averaged over the uniformly chosen component.</summary>
     protected override double NoiseFreeMeanSquaredNorm => OffsetNorm * OffsetNorm + Dims.Average();
 
+    /// <inheritdoc/>
     protected override void SampleBlocks(Span<float> x, int count, NormalSampler normal)
     {
         int width = 1 + IntrinsicDim;
@@ -76,6 +79,7 @@ public sealed class UnionFamily : DataFamily
     /// <summary>The component index of each of the last count points sampled.</summary>
     public ReadOnlySpan<int> LastComponents(int count) => _labels.AsSpan(0, count);
 
+    /// <inheritdoc/>
     public override void PointDimensions(Span<int> dims, int count)
     {
         for (int i = 0; i < count; i++) dims[i] = Dims[_labels[i]];
@@ -138,6 +142,7 @@ public sealed class UnionFamily : DataFamily
         return sum;
     }
 
+    /// <inheritdoc/>
     public override Dictionary<string, object> GroundTruth() => new()
     {
         ["family"] = Name,

@@ -14,10 +14,7 @@ public sealed record GeneratedSamples(float[] Latents, float[] NoiseFree, float[
         RngStreams.Normal(seed, "sample-latent").Fill(s);
         var x = new float[count * n];
         model.Decode(s, x, count);
-        var noisy = new float[count * n];
-        RngStreams.Normal(seed, "sample-noise").Fill(noisy, (float)Math.Exp(model.DecoderLogVariance));
-        System.Numerics.Tensors.TensorPrimitives.Add(noisy, x, noisy);
-        return new GeneratedSamples(s, x, noisy);
+        return new GeneratedSamples(s, x, AddNoise(x, model.DecoderLogVariance, seed, "sample-noise"));
     }
 
     /// <summary>
@@ -31,17 +28,18 @@ public sealed record GeneratedSamples(float[] Latents, float[] NoiseFree, float[
         RngStreams.Normal(seed, "two-stage-latent").Fill(u);
         var z = new float[count * m];
         stage2.Decode(u, z, count);
-        if (stage2Noise)
-        {
-            var noise = new float[count * m];
-            RngStreams.Normal(seed, "two-stage-z-noise").Fill(noise, (float)Math.Exp(stage2.DecoderLogVariance));
-            System.Numerics.Tensors.TensorPrimitives.Add(z, noise, z);
-        }
+        if (stage2Noise) z = AddNoise(z, stage2.DecoderLogVariance, seed, "two-stage-z-noise");
         var x = new float[count * n];
         stage1.Decode(z, x, count);
-        var noisy = new float[count * n];
-        RngStreams.Normal(seed, "two-stage-noise").Fill(noisy, (float)Math.Exp(stage1.DecoderLogVariance));
+        return new GeneratedSamples(u, x, AddNoise(x, stage1.DecoderLogVariance, seed, "two-stage-noise"));
+    }
+
+    /// <summary>A new array x + sigma xi, xi ~ N(0, I) from the named stream, sigma^2 = exp(<paramref name="logVariance"/>).</summary>
+    private static float[] AddNoise(float[] x, double logVariance, ulong seed, string stream)
+    {
+        var noisy = new float[x.Length];
+        RngStreams.Normal(seed, stream).Fill(noisy, (float)Math.Exp(logVariance));
         System.Numerics.Tensors.TensorPrimitives.Add(noisy, x, noisy);
-        return new GeneratedSamples(u, x, noisy);
+        return noisy;
     }
 }

@@ -35,11 +35,7 @@ public static class IntrinsicDimension
     {
         var index = Enumerable.Range(0, rows).ToArray();
         var rng = RngStreams.Create(seed, "twonn");
-        for (int i = rows - 1; i > 0; i--)
-        {
-            int j = rng.NextInt(i + 1);
-            (index[i], index[j]) = (index[j], index[i]);
-        }
+        rng.Shuffle(index.AsSpan());
         int n = Math.Min(rows, maxPoints);
         if (n < 3) return double.NaN;
         var subset = new float[n * cols];

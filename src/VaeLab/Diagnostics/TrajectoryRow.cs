@@ -15,8 +15,10 @@ namespace VaeLab.Diagnostics;
 /// <param name="CovarianceError">linear family, affine decoder: ‖P W Wᵀ P − A Aᵀ‖_F / ‖A Aᵀ‖_F.</param>
 public sealed record TrajectoryRow(long Step, double DecoderVariance, int ActiveLatents, int Rank, double Excess, double Containment, double CovarianceError)
 {
+    /// <summary>The header line of trajectory.csv.</summary>
     public const string Header = "step,decoderVariance,activeLatents,rank,excess,containment,covarianceError";
 
+    /// <summary>The row as a trajectory.csv line, round-trip precision.</summary>
     public string ToCsv() => string.Create(CultureInfo.InvariantCulture,
         $"{Step},{DecoderVariance:R},{ActiveLatents},{Rank},{Excess:R},{Containment:R},{CovarianceError:R}");
 

@@ -12,9 +12,10 @@ namespace VaeLab.Grids;
 /// </summary>
 public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(string Key, JsonArray Values)> Grid, ulong[] Seeds, ulong[]? DataSeeds)
 {
-    /// <summary>Reads and checks a sweep file; every error names the file and the key.</summary>
+    /// <summary>The most runs a sweep file may expand to.</summary>
     public const int MaxRuns = 100_000;
 
+    /// <summary>Reads and checks a sweep file; every error names the file and the key.</summary>
     public static SweepSpec Read(string path)
     {
         var root = ConfigResolver.ReadConfigFile(path);

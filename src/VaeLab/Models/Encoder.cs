@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace VaeLab.Models;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class Encoder
     private readonly float[] _logVar;
     private readonly float[]? _dTrunk;
 
+    /// <summary>Registers the encoder's parameters under <paramref name="name"/> in <paramref name="store"/> and sizes its buffers for <paramref name="maxBatch"/> rows.</summary>
     public Encoder(ParameterStore store, string name, int inputDim, IReadOnlyList<int> hidden, int latentDim,
         EncoderVarianceKind variance, int maxBatch)
     {
@@ -39,11 +42,17 @@ public sealed class Encoder
         _logVar = new float[variance == EncoderVarianceKind.Amortized ? maxBatch * latentDim : latentDim];
     }
 
+    /// <summary>n, the input dimension.</summary>
     public int InputDim { get; }
+    /// <summary>m, the latent dimension.</summary>
     public int LatentDim { get; }
+    /// <summary>Global (one l for all inputs) or amortized (l = l(x), a second head).</summary>
     public EncoderVarianceKind Variance { get; }
+    /// <summary>The hidden layers shared by the mean and log-variance heads; null when there are none.</summary>
     public Mlp? Trunk => _trunk;
+    /// <summary>The affine head producing mu(x).</summary>
     public Linear MeanHead => _meanHead;
+    /// <summary>The global log-variance vector l (m); null for an amortized encoder.</summary>
     public ParameterTensor? GlobalLogVariance => _globalLogVar;
 
     /// <summary>mu(x) of the last Forward, (batch, m).</summary>
@@ -67,6 +76,30 @@ public sealed class Encoder
     }
 
     /// <summary>
+    /// The reparameterisation of the last <see cref="Forward"/>: std = exp(l/2), expanded to (batch, m) (a global l
+    /// repeated on every row), and s = mu + std ⊙ xi (fused multiply-add). Writes batch·m entries of
+    /// <paramref name="std"/> and <paramref name="s"/>; <paramref name="xi"/> is standard normal noise (batch, m).
+    /// </summary>
+    public void Reparameterize(ReadOnlySpan<float> xi, Span<float> std, Span<float> s, int batch)
+    {
+        int m = LatentDim, bm = batch * m;
+        std = std[..bm];
+        if (Variance == EncoderVarianceKind.Amortized)
+        {
+            TensorPrimitives.Multiply(_logVar.AsSpan(0, bm), 0.5f, std);
+            TensorPrimitives.Exp(std, std);
+        }
+        else
+        {
+            Span<float> row = std[..m];
+            TensorPrimitives.Multiply(_logVar.AsSpan(0, m), 0.5f, row);
+            TensorPrimitives.Exp(row, row);
+            for (int b = 1; b < batch; b++) row.CopyTo(std.Slice(b * m, m));
+        }
+        TensorPrimitives.FusedMultiplyAdd(std, xi[..bm], _mean.AsSpan(0, bm), s[..bm]);
+    }
+
+    /// <summary>
     /// Accumulates parameter gradients from dMean (batch, m) and dLogVar ((batch, m) amortized, (m) global,
     /// already summed over the batch).
     /// </summary>
@@ -75,7 +108,7 @@ public sealed class Encoder
         Span<float> dH = _dTrunk == null ? default : _dTrunk.AsSpan(0, batch * _meanHead.InFeatures);
         _meanHead.Backward(dMean, dH, batch);
         if (_logVarHead != null) _logVarHead.Backward(dLogVar, dH, batch, accumulateDx: true);
-        else System.Numerics.Tensors.TensorPrimitives.Add(_store.Gradient(_globalLogVar!), dLogVar, _store.Gradient(_globalLogVar!));
+        else TensorPrimitives.Add(_store.Gradient(_globalLogVar!), dLogVar, _store.Gradient(_globalLogVar!));
         _trunk?.Backward(dH, default, batch);
     }
 }

@@ -3,7 +3,9 @@ namespace VaeLab.Models;
 /// <summary>The decoder mean f: R^m -> R^n with a hand-written backward pass.</summary>
 public interface IDecoder
 {
+    /// <summary>m, the latent dimension.</summary>
     int LatentDim { get; }
+    /// <summary>n, the output dimension.</summary>
     int OutputDim { get; }
 
     /// <summary>f(s) of the last Forward, (batch, n) row-major.</summary>

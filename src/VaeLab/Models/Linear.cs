@@ -23,9 +23,13 @@ public sealed class Linear
         _weightT = new float[inFeatures * outFeatures];
     }
 
+    /// <summary>Input features (rows of W).</summary>
     public int InFeatures { get; }
+    /// <summary>Output features (columns of W, length of b).</summary>
     public int OutFeatures { get; }
+    /// <summary>W, stored (in, out) row-major.</summary>
     public ParameterTensor Weight { get; }
+    /// <summary>b, of length out.</summary>
     public ParameterTensor Bias { get; }
 
     /// <summary>y (batch, out) = x (batch, in)·W + b. Overwrites y; keeps a reference to x for Backward.</summary>

@@ -30,8 +30,11 @@ public sealed class Mlp
         }
     }
 
+    /// <summary>Input features of the first layer.</summary>
     public int InFeatures => _layers[0].InFeatures;
+    /// <summary>Output features of the last layer.</summary>
     public int OutFeatures => _layers[^1].OutFeatures;
+    /// <summary>The affine layers, input first.</summary>
     public IReadOnlyList<Linear> Layers => _layers;
 
     /// <summary>The output of the last Forward, (batch, out) row-major.</summary>

@@ -14,6 +14,7 @@ public sealed class SigmoidAffineDecoder : IDecoder
     private readonly float[] _output;
     private readonly float[] _dGate;
 
+    /// <summary>Two affine maps from <paramref name="latentDim"/> to <paramref name="outputDim"/>, parameters under <paramref name="name"/>.sigmoid and .affine, buffers for <paramref name="maxBatch"/> rows.</summary>
     public SigmoidAffineDecoder(ParameterStore store, string name, int latentDim, int outputDim, int maxBatch)
     {
         _gate = new Linear(store, name + ".sigmoid", latentDim, outputDim);
@@ -23,12 +24,18 @@ public sealed class SigmoidAffineDecoder : IDecoder
         _dGate = new float[maxBatch * outputDim];
     }
 
+    /// <inheritdoc/>
     public int LatentDim => _gate.InFeatures;
+    /// <inheritdoc/>
     public int OutputDim => _gate.OutFeatures;
+    /// <inheritdoc/>
     public float[] Output => _output;
+    /// <summary>W1, b1: the affine map inside the sigmoid.</summary>
     public Linear Gate => _gate;
+    /// <summary>W2, b2: the affine map added outside the sigmoid.</summary>
     public Linear Affine => _affine;
 
+    /// <inheritdoc/>
     public void Forward(float[] s, int batch)
     {
         int size = batch * OutputDim;
@@ -39,6 +46,7 @@ public sealed class SigmoidAffineDecoder : IDecoder
         TensorPrimitives.Add(y, sig, y);
     }
 
+    /// <inheritdoc/>
     public void Backward(ReadOnlySpan<float> dOut, Span<float> dS, int batch)
     {
         int size = batch * OutputDim;

@@ -38,12 +38,19 @@ public sealed class Vae
         _residual = new float[maxBatch * n];
     }
 
+    /// <summary>The sizes and kinds the model was built from.</summary>
     public VaeArchitecture Architecture { get; }
+    /// <summary>The most rows any buffer holds: the largest batch Loss and Decode take at once.</summary>
     public int MaxBatch { get; }
+    /// <summary>n, the data dimension.</summary>
     public int InputDim => Architecture.InputDim;
+    /// <summary>m, the latent dimension.</summary>
     public int LatentDim => Architecture.LatentDim;
+    /// <summary>Every parameter and its gradient, in one flat buffer each.</summary>
     public ParameterStore Parameters { get; }
+    /// <summary>q(s|x).</summary>
     public Encoder Encoder { get; }
+    /// <summary>f(s), the decoder mean.</summary>
     public IDecoder Decoder { get; }
 
     /// <summary>eta = log sigma^2, the decoder log-variance.</summary>
@@ -69,23 +76,11 @@ public sealed class Vae
         Span<float> logVar = Encoder.LogVariance.AsSpan(0, amortized ? bm : m);
         Span<float> std = _std.AsSpan(0, bm), s = _s.AsSpan(0, bm);
 
-        // KL and std = exp(l/2), expanded to (batch, m) for the global case.
-        double kl;
-        if (amortized)
-        {
-            TensorPrimitives.Multiply(logVar, 0.5f, std);
-            TensorPrimitives.Exp(std, std);
-            kl = 0.5 * (TensorPrimitives.SumOfSquares(std) - TensorPrimitives.Sum(logVar) - bm + TensorPrimitives.SumOfSquares(mean)) / batch;
-        }
-        else
-        {
-            Span<float> rowStd = std[..m];
-            TensorPrimitives.Multiply(logVar, 0.5f, rowStd);
-            TensorPrimitives.Exp(rowStd, rowStd);
-            for (int b = 1; b < batch; b++) rowStd.CopyTo(std.Slice(b * m, m));
-            kl = 0.5 * (TensorPrimitives.SumOfSquares(rowStd) - TensorPrimitives.Sum(logVar) - m) + 0.5 * TensorPrimitives.SumOfSquares(mean) / batch;
-        }
-        TensorPrimitives.FusedMultiplyAdd(std, xi1[..bm], mean, s);
+        // s = mu + exp(l/2) ⊙ xi1; KL from std = exp(l/2) (one row of it for a global l).
+        Encoder.Reparameterize(xi1, std, s, batch);
+        double kl = amortized
+            ? 0.5 * (TensorPrimitives.SumOfSquares(std) - TensorPrimitives.Sum(logVar) - bm + TensorPrimitives.SumOfSquares(mean)) / batch
+            : 0.5 * (TensorPrimitives.SumOfSquares(std[..m]) - TensorPrimitives.Sum(logVar) - m) + 0.5 * TensorPrimitives.SumOfSquares(mean) / batch;
 
         Decoder.Forward(_s, batch);
         float eta = DecoderLogVariance;

@@ -52,6 +52,19 @@ public sealed class Xoshiro256StarStar
         }
     }
 
+    /// <summary>
+    /// Shuffles <paramref name="items"/> in place by Fisher-Yates, from the last element down, drawing
+    /// j = NextInt(i + 1) for each i > 0 (one draw per element but the first).
+    /// </summary>
+    public void Shuffle<T>(Span<T> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
     /// <summary>A standard normal in double (Box-Muller, one of the pair); for setup code, not hot loops.</summary>
     public double NextNormal()
     {

@@ -11,6 +11,7 @@ namespace VaeLab.Reporting;
 /// </summary>
 public static class HtmlReportWriter
 {
+    /// <summary>The report's file name inside a run or sweep folder.</summary>
     public const string FileName = "report.html";
 
     /// <summary>Writes the report to <paramref name="path"/> (write-then-rename).</summary>

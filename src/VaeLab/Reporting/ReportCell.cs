@@ -13,5 +13,6 @@ public sealed record ReportCell(string Text, string? Link = null, double? SortKe
     public static ReportCell Number(double value) =>
         double.IsFinite(value) ? new(ClaimRules.G(value), SortKey: value) : new("–", SortKey: double.MaxValue);
 
+    /// <summary>Plain text, sorted as text.</summary>
     public static implicit operator ReportCell(string text) => new(text);
 }

@@ -14,6 +14,7 @@ namespace VaeLab.Reporting;
 /// </summary>
 public sealed record SweepMetric(string Name, bool IsFraction, Func<RunRecord, double> Value)
 {
+    /// <summary>The outcome counted by a bare `outcome` metric.</summary>
     public const string DefaultOutcome = "strict-superset";
 
     /// <summary>Resolves a --metric name; an unknown name is a configuration error listing the choices.</summary>

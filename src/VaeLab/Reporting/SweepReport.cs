@@ -9,6 +9,7 @@ namespace VaeLab.Reporting;
 /// <summary>report.html of a sweep folder: its claims, its runs and the plots of `vaelab sweep plot` (DIR/plots/*.png).</summary>
 public static class SweepReport
 {
+    /// <summary>The sweep folder's plot folder and the sweep specification's file name.</summary>
     public const string PlotsFolder = "plots", SpecFile = "sweep.json";
 
     /// <summary>The sweep of folder <paramref name="outDir"/> and its runs; fails naming the runs not finished yet.</summary>

@@ -8,6 +8,7 @@ namespace VaeLab.Runs;
 /// <summary>A --data-file read, split into training and held-out rows (seeded by the model seed) and optionally standardised.</summary>
 public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean, double[] Std)
 {
+    /// <summary>Reads the config's data file, shuffles its rows with stream "split" of the model seed, holds out the configured fraction and standardises when asked.</summary>
     public static DataFileSplit Load(RunConfig config)
     {
         if (Path.GetExtension(config.DataFile).Equals(".npy", StringComparison.OrdinalIgnoreCase) && File.Exists(config.DataFile))
@@ -23,11 +24,7 @@ public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean
                 "pass --standardize to train on (x - mean) / std per column.");
         var order = Enumerable.Range(0, data.Rows).ToArray();
         var rng = RngStreams.Create(config.Seed, "split");
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = rng.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        rng.Shuffle(order.AsSpan());
         int heldOut = (int)Math.Round(config.HeldOutFraction * data.Rows);
         int train = data.Rows - heldOut;
         if (train < 2) throw new ConfigException($"--held-out-fraction {config.HeldOutFraction} leaves {train} training row(s) of {data.Rows}; at least 2 are needed.");

@@ -5,8 +5,11 @@ public sealed record RunSummary
 {
     /// <summary>Population negative ELBO estimated on evalSamples fresh samples (nats per sample).</summary>
     public double FinalLoss { get; init; }
+    /// <summary>Standard error of <see cref="FinalLoss"/>.</summary>
     public double FinalLossStandardError { get; init; }
+    /// <summary>KL part of the final loss.</summary>
     public double FinalKl { get; init; }
+    /// <summary>Negative log-likelihood part of the final loss.</summary>
     public double FinalNll { get; init; }
     /// <summary>eta = log sigma^2 at the end of training.</summary>
     public double DecoderLogVariance { get; init; }
@@ -18,8 +21,11 @@ public sealed record RunSummary
     public double[] EncoderVariances { get; init; } = [];
     /// <summary>Number of encoder variances below <see cref="ActiveThreshold"/>.</summary>
     public int ActiveLatents { get; init; }
+    /// <summary>An encoder variance below this counted as an active latent.</summary>
     public double ActiveThreshold { get; init; }
+    /// <summary>Training steps taken.</summary>
     public long Steps { get; init; }
+    /// <summary>Wall-clock seconds of training (not bit-reproducible, unlike the rest).</summary>
     public double WallSeconds { get; init; }
     /// <summary>Mean wall-clock microseconds per training step.</summary>
     public double MicrosecondsPerStep { get; init; }

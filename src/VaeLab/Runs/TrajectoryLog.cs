@@ -34,5 +34,6 @@ public sealed class TrajectoryLog : IDisposable
         _last = row.Step;
     }
 
+    /// <summary>Closes trajectory.csv.</summary>
     public void Dispose() => _writer.Dispose();
 }

@@ -38,6 +38,7 @@ public static class GradientFlow
         Vector<double>.Build.Dense(latent),
         eta);
 
+    /// <summary>The state at one step: decoder singular values, off-subspace norm ‖(I-P)W‖, η and the loss.</summary>
     public static FlowSnapshot Snapshot(long step, LinearVaeParameters p, LinearVaeLoss loss, Matrix<double> projector) =>
         new(step, p.W.Svd(computeVectors: false).S.ToArray(), Math.Sqrt(SupersetConstruction.OffSubspaceEnergy(p.W, projector)), p.Eta, loss.Loss(p));
 }

@@ -12,7 +12,9 @@ public sealed class LinearVaeLoss(Matrix<double> covariance, bool noiseInLoss)
 {
     private readonly Matrix<double> _s = covariance;
 
+    /// <summary>n, the data dimension.</summary>
     public int Ambient => _s.RowCount;
+    /// <summary>Whether the decoder noise sits inside the squared error (adds n/2).</summary>
     public bool NoiseInLoss { get; } = noiseInLoss;
 
     /// <summary>E‖x - f(s)‖² over data and the encoder's noise.</summary>
@@ -36,6 +38,7 @@ public sealed class LinearVaeLoss(Matrix<double> covariance, bool noiseInLoss)
         return (kl + nll, kl, nll);
     }
 
+    /// <summary>The exact population negative ELBO at <paramref name="p"/>.</summary>
     public double Loss(LinearVaeParameters p) => Terms(p).Loss;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VaeLab.Diagnostics;
 using VaeLab.Models;
 
 namespace VaeLab.Theory;
@@ -9,25 +10,27 @@ namespace VaeLab.Theory;
 /// </summary>
 public static class LinearVaeMapping
 {
+    /// <summary>True for an affine encoder and decoder (MLP decoder without hidden layers) with a global encoder variance.</summary>
     public static bool IsLinear(Vae model) =>
         model.Architecture is { EncoderHidden.Length: 0, DecoderHidden.Length: 0, Decoder: DecoderKind.Mlp, EncoderVariance: EncoderVarianceKind.Global };
 
+    /// <summary>The model's parameters in double (B = encoder weightᵀ, W = decoder weightᵀ).</summary>
     public static LinearVaeParameters FromModel(Vae model)
     {
         Check(model);
         var (enc, dec, store) = Parts(model);
         int n = model.InputDim, m = model.LatentDim;
         var encW = store.Value(enc.Weight).ToArray();
-        var decW = store.Value(dec.Weight).ToArray();
         return new LinearVaeParameters(
             Matrix<double>.Build.Dense(m, n, (j, i) => encW[i * m + j]),
             Vector<double>.Build.Dense(store.Value(enc.Bias).ToArray().Select(v => (double)v).ToArray()),
-            Matrix<double>.Build.Dense(n, m, (i, j) => decW[j * n + i]),
+            Analyzer.AffineWeights(model)!,
             Vector<double>.Build.Dense(store.Value(dec.Bias).ToArray().Select(v => (double)v).ToArray()),
             Vector<double>.Build.Dense(store.Value(model.Encoder.GlobalLogVariance!).ToArray().Select(v => (double)v).ToArray()),
             model.DecoderLogVariance);
     }
 
+    /// <summary>Writes <paramref name="p"/> into the model's parameters (rounded to float).</summary>
     public static void ToModel(LinearVaeParameters p, Vae model)
     {
         Check(model);

@@ -9,7 +9,9 @@ namespace VaeLab.Theory;
 /// </summary>
 public sealed record LinearVaeParameters(Matrix<double> B, Vector<double> Bias, Matrix<double> W, Vector<double> C, Vector<double> L, double Eta)
 {
+    /// <summary>m, the latent dimension.</summary>
     public int Latent => W.ColumnCount;
+    /// <summary>n, the data dimension.</summary>
     public int Ambient => W.RowCount;
 
     /// <summary>this + scale · other, elementwise.</summary>

@@ -9,9 +9,12 @@ namespace VaeLab.Theory;
 /// <summary>Runs the linear theory: superset optima (C10) and gradient flow vs Adam from a random and a superset start (C11).</summary>
 public static class TheoryExperiment
 {
+    /// <summary>Keys of the gradient-flow trajectories in <see cref="TheoryResult.Trajectories"/>.</summary>
     public const string FlowRandom = "gradient flow, random start", FlowSuperset = "gradient flow, superset start";
+    /// <summary>Keys of the Monte Carlo Adam trajectories in <see cref="TheoryResult.Trajectories"/>.</summary>
     public const string AdamRandom = "Adam (Monte Carlo), random start", AdamSuperset = "Adam (Monte Carlo), superset start";
 
+    /// <summary>Runs the superset table (C10) and the four trajectories (C11); <paramref name="status"/> hears what is being computed.</summary>
     public static TheoryResult Run(TheorySettings t, Action<string>? status = null)
     {
         t.Validate();

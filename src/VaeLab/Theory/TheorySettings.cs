@@ -16,9 +16,10 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
     bool NoiseInLoss = true, long FlowSteps = 20_000, double FlowStepSize = 1e-2, int AdamSteps = 20_000, double LearningRate = 1e-3,
     double StartLogVariance = -2, int SupersetExtra = 2)
 {
+    /// <summary>D, the rows of A (r when DataDim is 0).</summary>
     public int BlockDim => DataDim == 0 ? Intrinsic : DataDim;
 
-    /// <summary>Throws a one-line <see cref="ConfigException"/> for a bad setting, or for sizes that would run longer than <see cref="TheoryCost.LimitSeconds"/>.</summary>
+    /// <summary>Throws a one-line <see cref="ConfigException"/> naming the first setting out of range, or sizes that would run longer than <see cref="TheoryCost.LimitSeconds"/>.</summary>
     public void Validate()
     {
         if (Intrinsic < 1) throw new ConfigException($"--intrinsic must be >= 1 (got {Intrinsic}).");

@@ -10,6 +10,7 @@ public sealed class Adam : IOptimizer
 {
     private readonly float[] _m, _v;
 
+    /// <summary>Zero moments for <paramref name="parameterCount"/> parameters; the defaults are Kingma and Ba's.</summary>
     public Adam(int parameterCount, float learningRate, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
     {
         _m = new float[parameterCount];
@@ -20,12 +21,18 @@ public sealed class Adam : IOptimizer
         Epsilon = epsilon;
     }
 
+    /// <summary>lr.</summary>
     public float LearningRate { get; }
+    /// <summary>b1, the first moment's decay.</summary>
     public float Beta1 { get; }
+    /// <summary>b2, the second moment's decay.</summary>
     public float Beta2 { get; }
+    /// <summary>eps, added to sqrt(v) in the denominator.</summary>
     public float Epsilon { get; }
+    /// <inheritdoc/>
     public long StepCount { get; private set; }
 
+    /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         StepCount++;
@@ -34,8 +41,10 @@ public sealed class Adam : IOptimizer
         AdamUpdate.Apply(parameters, gradients, _m, _v, Beta1, Beta2, LearningRate, Epsilon, c1, c2);
     }
 
+    /// <inheritdoc/>
     public float[][] GetState() => [(float[])_m.Clone(), (float[])_v.Clone()];
 
+    /// <inheritdoc/>
     public void SetState(float[][] state, long stepCount)
     {
         state[0].CopyTo(_m, 0);

@@ -12,6 +12,7 @@ public static class Checkpoint
 {
     private const int Version = 2;
 
+    /// <summary>Writes <paramref name="s"/> to <paramref name="path"/> atomically, followed by the SHA-256 of what precedes it.</summary>
     public static void Write(string path, TrainerState s)
     {
         var body = new MemoryStream();

@@ -7,8 +7,15 @@ namespace VaeLab.Training;
 
 /// <summary>
 /// Stage-2 data of the two-stage VAE: z ~ q(z|x) = N(mu(x), diag(exp(l(x)))) from a trained stage-1 model, for
-/// fresh x from the stage-1 data source. Uses its own copy of the stage-1 encoder buffers.
+/// fresh x from the stage-1 data source. It runs the stage-1 encoder in place: every <see cref="Sample"/> overwrites
+/// the stage-1 model's encoder buffers (Mean, LogVariance), so stage 1 must not be evaluated while stage-2 data is
+/// drawn (its parameters are left untouched).
 /// </summary>
+/// <remarks>
+/// z = mu + exp(l/2) ⊙ xi is written here rather than through <see cref="Encoder.Reparameterize"/>, which the
+/// training loss uses: that one fuses the multiply-add and exponentiates with TensorPrimitives, so calling it would
+/// change every stage-2 run in the last float bit. Stage-2 files stay byte-identical to earlier runs this way.
+/// </remarks>
 public sealed class LatentCodeSource : IDataSource
 {
     private readonly Vae _stage1;
@@ -26,8 +33,10 @@ public sealed class LatentCodeSource : IDataSource
         _globalStd = new float[stage1.LatentDim];
     }
 
+    /// <summary>m of stage 1: the dimension of a latent code.</summary>
     public int AmbientDim => _stage1.LatentDim;
 
+    /// <summary>Overwrites z (count, m) with codes z ~ q(z|x) of fresh stage-1 data x; overwrites the stage-1 encoder buffers.</summary>
     public void Sample(Span<float> z, int count, NormalSampler normal)
     {
         int m = _stage1.LatentDim, size = count * m;

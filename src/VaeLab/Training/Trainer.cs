@@ -62,8 +62,11 @@ public sealed class Trainer
         }
     }
 
+    /// <summary>The model being trained.</summary>
     public Vae Vae { get; }
+    /// <summary>Batch size, steps, seeds and logging of this training.</summary>
     public TrainingOptions Options { get; }
+    /// <summary>The optimiser updating the model's parameters.</summary>
     public IOptimizer Optimizer { get; }
 
     /// <summary>Steps taken so far.</summary>
@@ -169,11 +172,7 @@ public sealed class Trainer
         {
             if (_cursor == _order!.Length)
             {
-                for (int i = _order.Length - 1; i > 0; i--)
-                {
-                    int j = _shuffle.NextInt(i + 1);
-                    (_order[i], _order[j]) = (_order[j], _order[i]);
-                }
+                _shuffle.Shuffle(_order.AsSpan());
                 _cursor = 0;
             }
             _trainingSet.AsSpan(_order[_cursor++] * n, n).CopyTo(_x.AsSpan(b * n, n));

@@ -7,6 +7,7 @@ namespace VaeLab.Training;
 public sealed record TrainerState(long Step, float[] Parameters, float[][] Optimizer, ulong[] DataRng, ulong[] NoiseRng, ulong[] ShuffleRng,
     int Cursor, int[]? Order, float[] Batch, double[] Window, int WindowCount)
 {
+    /// <summary>Byte lengths of the run's log files at this step.</summary>
     public long[] LogLengths { get; init; } = [];
 
     /// <summary>SHA-256 (hex) of the run's resolved config when the checkpoint was written; "" when unknown.</summary>

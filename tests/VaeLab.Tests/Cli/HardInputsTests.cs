@@ -17,11 +17,11 @@ public class HardInputsTests
     {
         { """{ "latent": 1e12 }""", "config key 'latent' has the wrong type" },
         { """{ "steps": 99999999999 }""", "config key 'steps' has the wrong type" },
-        { """{ "learningRate": 1e400 }""", "" },
+        { """{ "learningRate": 1e400 }""", "--learning-rate must be a finite number (got Infinity)" },
         { """{ "encoderHidden": [200, "x"] }""", "config key 'encoderHidden' has the wrong type" },
         { """{ "encoderHidden": [2000000] }""", "model sizes must be <= 100000" },
         { """{ "noiseInLoss": "yes" }""", "config key 'noiseInLoss' has the wrong type: expected true or false" },
-        { """{ "family": 3 }""", "" },
+        { """{ "family": 3 }""", "config key 'family' has the wrong type: expected a string (got 3)" },
         { """{ "latent": null }""", "config key 'latent' has the wrong type" },
         { "{ \"latent\": 4, }", "is not valid JSON" },
         { new string('[', 5000), "is not valid JSON" },

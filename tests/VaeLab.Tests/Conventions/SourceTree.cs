@@ -45,6 +45,21 @@ public static partial class SourceTree
     /// <summary>The text without comments (so a doc comment may name anything).</summary>
     public static string StripComments(string text) => Comment().Replace(text, "");
 
+    /// <summary>The sections of an .editorconfig text: glob to its settings ("key = value"), comments and blank lines left out.</summary>
+    public static Dictionary<string, List<string>> EditorConfigSections(string text)
+    {
+        var sections = new Dictionary<string, List<string>>();
+        List<string>? current = null;
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';') continue;
+            if (line[0] == '[') sections[line.Trim('[', ']')] = current = [];
+            else current?.Add(string.Join(" = ", line.Split('=', 2).Select(p => p.Trim())));
+        }
+        return sections;
+    }
+
     [GeneratedRegex(@"\bVaeLab\.(\w+)")]
     private static partial Regex UsedNamespace();
 
