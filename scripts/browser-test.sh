@@ -40,7 +40,7 @@ fi
 x="$(sed -n 's/.*"grid": *{ *"\([A-Za-z]*\)".*/\1/p' "$sweep/sweep.json" | head -n 1)"
 y="$(sed -n 's/.*"grid": *{ *"[A-Za-z]*": *\[[^]]*\], *"\([A-Za-z]*\)".*/\1/p' "$sweep/sweep.json" | head -n 1)"
 [ -n "$x" ] && [ -n "$y" ] || fail "$sweep/sweep.json needs two grid settings (got '$x', '$y')."
-./vaelab sweep plot "$sweep" --x "$x" --y "$y" --metric C5 >/dev/null
+./vaelab sweep plot "$sweep" --x "$x" --y "$y" --metric finalLoss >/dev/null
 report="$sweep/report.html"
 [ -f "$report" ] || fail "no $report"
 
@@ -61,7 +61,7 @@ grep -q '<table class="sortable" id="claims">' "$work/dom.html" || fail "no clai
 grep -q '<table class="sortable" id="runs">' "$work/dom.html" || fail "no runs table in the DOM."
 figures="$(grep -o '<img alt="[^"]*" src="data:image/png;base64,' "$work/dom.html" | wc -l)"
 [ "$figures" -ge 5 ] || fail "only $figures embedded figures in the DOM."
-grep -q 'alt="C5-by-' "$work/dom.html" || fail "the sweep heatmap is not in the report."
+grep -q 'alt="finalLoss-by-' "$work/dom.html" || fail "the sweep heatmap is not in the report."
 if grep -Eo '(src|href)="(https?:)?//[^"]*"' "$work/dom.html" | head -n 1 | grep -q .; then fail "the report refers to the network."; fi
 grep -q 'aria-sort="descending"' "$work/dom.html" || fail "the sorting script did not sort the runs table (#sort=runs:3:desc)."
 # The sorted column must be in descending order in the DOM.

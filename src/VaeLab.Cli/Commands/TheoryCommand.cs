@@ -34,6 +34,7 @@ public static class TheoryCommand
                 DataSeed = r.GetValue(dataSeed), FlowSteps = r.GetValue(flowSteps), AdamSteps = r.GetValue(adamSteps),
             };
             settings.Validate();
+            if (TheoryCost.Warning(settings) is { } warning) Console.Error.WriteLine(warning);
             var clock = Stopwatch.StartNew();
             var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
             string dir = r.GetValue(output)!;

@@ -41,6 +41,7 @@ public static class TrainCommand
                 Console.Error.WriteLine($"note: '{partial}' holds an unfinished run with these settings: resuming it from its checkpoint.");
                 (resolved, resuming) = (stored, true);
             }
+            if (EvalCost.Warning(resolved) is { } warning) Console.Error.WriteLine(warning);
             var summary = Terminal.Progress(!result.GetValue(quiet), $"train {resolved.Family}", resolved.TotalSteps,
                 (report, cancel) => RunExecutor.Execute(resolved, outDir, threads: 1, report, cancel, resuming));
             if (!result.GetValue(quiet)) Terminal.PrintSummary(outDir, summary);

@@ -6,23 +6,42 @@ namespace VaeLab.Configuration;
 /// The memory a training run needs, from its config alone, and the check that refuses one that will not fit.
 /// Per model (stage 1, and stage 2 when two-stage): parameters, gradients, two Adam moments and a checkpoint copy
 /// (5 floats per parameter), plus activations and their gradients for a batch of the widest layers (4 floats per
-/// unit per sample), plus the evaluation copy of the model at 1000 samples; plus a finite training set.
+/// unit per sample), plus the evaluation copy of the model at 1000 samples; plus a finite training set or the rows of a
+/// --data-file (read in chunks, so a file over 2 GiB costs its float32 values, not its bytes).
 /// </summary>
 public static class MemoryEstimate
 {
     /// <summary>Bytes the run of <paramref name="config"/> needs, as a double so that no product overflows.</summary>
-    public static double Bytes(RunConfig config)
+    /// <param name="config">the run.</param>
+    /// <param name="dataFileRows">the rows of its --data-file, held once as the training and held-out sets (0 without one).</param>
+    public static double Bytes(RunConfig config, long dataFileRows = 0)
     {
         double bytes = Model(config.AmbientDim, config.Latent, config.EncoderHidden, config.DecoderHidden, config.BatchSize, config.Decoder == VaeLab.Models.DecoderKind.SigmoidAffine);
         if (config.TwoStage) bytes += Model(config.Latent, config.Latent, config.Stage2Hidden, config.Stage2Hidden, config.BatchSize, false);
         bytes += 4.0 * config.TrainingSetSize * config.AmbientDim;
+        bytes += 4.0 * dataFileRows * config.AmbientDim;
         return bytes;
     }
 
-    /// <summary>Throws <see cref="ConfigException"/> with the estimate when the run needs more than <paramref name="availableBytes"/>.</summary>
-    public static void Check(RunConfig config, double availableBytes)
+    /// <summary>
+    /// Bytes that reading a --data-file of <paramref name="rows"/> x <paramref name="cols"/> values needs at its peak: the
+    /// float32 values as read, their split into training and held-out rows, and a standardised copy with --standardize.
+    /// </summary>
+    public static double DataFileBytes(long rows, long cols, bool standardize) => 4.0 * rows * cols * (standardize ? 3 : 2);
+
+    /// <summary>Throws, with the numbers, when the --data-file <paramref name="path"/> of that shape will not fit in <paramref name="availableBytes"/>.</summary>
+    public static void CheckDataFile(string path, long rows, long cols, bool standardize, double availableBytes)
     {
-        double need = Bytes(config);
+        double need = DataFileBytes(rows, cols, standardize);
+        if (need > availableBytes)
+            throw new ConfigException($"--data-file '{path}' of shape ({rows}, {cols}) needs about {Gib(need)} of memory to read as float32{(standardize ? " and standardise" : "")} " +
+                $"but this machine has {Gib(availableBytes)}; use a subsample of the rows.");
+    }
+
+    /// <summary>Throws <see cref="ConfigException"/> with the estimate when the run needs more than <paramref name="availableBytes"/>.</summary>
+    public static void Check(RunConfig config, double availableBytes, long dataFileRows = 0)
+    {
+        double need = Bytes(config, dataFileRows);
         if (need > availableBytes)
             throw new ConfigException($"this run needs about {Gib(need)} of memory (n {config.AmbientDim}, latent {config.Latent}, encoder [{string.Join(",", config.EncoderHidden)}], " +
                 $"decoder [{string.Join(",", config.DecoderHidden)}], batch {config.BatchSize}{(config.TwoStage ? $", stage 2 [{string.Join(",", config.Stage2Hidden)}]" : "")}) " +

@@ -262,6 +262,7 @@ public sealed record RunConfig
             throw new ConfigException($"--eval-samples must be <= 10000000 (got {EvalSamples}): more would take hours and not change the estimate; 10000 is the default.");
         if (AmbientDim > 100_000 || Latent > 100_000 || EncoderHidden.Concat(DecoderHidden).Concat(Stage2Hidden).Any(h => h > 100_000) || BatchSize > 1_000_000)
             throw new ConfigException("model sizes must be <= 100000 and --batch-size <= 1000000: these sizes would not fit in memory.");
+        EvalCost.Check(this);
     }
 
     private static void Defined<T>(string name, T value) where T : struct, Enum

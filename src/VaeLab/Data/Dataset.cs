@@ -25,6 +25,34 @@ public sealed record Dataset(float[] Values, int Rows, int Cols, string[]? Heade
         return dataset;
     }
 
+    /// <summary>
+    /// The first row (0-based) whose sum of squares is not finite in float32, and its largest |value|: such data overflow
+    /// the squared errors of training (|x| above about 1.8e19). Null when every row is fine.
+    /// </summary>
+    public (int Row, float MaxAbs)? FirstRowWhoseSquaresOverflow()
+    {
+        for (int r = 0; r < Rows; r++)
+        {
+            var row = Values.AsSpan(r * Cols, Cols);
+            float sum = 0, max = 0;
+            foreach (float v in row)
+            {
+                sum += v * v;
+                max = Math.Max(max, Math.Abs(v));
+            }
+            if (!float.IsFinite(sum)) return (r, max);
+        }
+        return null;
+    }
+
+    /// <summary>The largest |value|.</summary>
+    public float MaxAbs()
+    {
+        float max = 0;
+        foreach (float v in Values) max = Math.Max(max, Math.Abs(v));
+        return max;
+    }
+
     /// <summary>Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically; errors start with <paramref name="label"/>.</summary>
     public void Write(string path, string label)
     {

@@ -7,23 +7,79 @@ using VaeLab.Core;
 
 namespace VaeLab.Data;
 
-/// <summary>NumPy's .npy format, versions 1-3: 2-D float32 or float64 arrays in C order.</summary>
+/// <summary>NumPy's .npy format, versions 1-3: 2-D float32 or float64 arrays in C order, of any file size (read as a stream).</summary>
 public static partial class NpyFormat
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    /// <summary>Reads a 2-D float32 or float64 .npy file; <paramref name="label"/> names the file's setting in error messages (a ConfigException, one line).</summary>
-    public static Dataset Read(string path, string label)
+    /// <summary>Bytes read per chunk when streaming the data (a multiple of 8).</summary>
+    internal const int DefaultChunkBytes = 1 << 22;
+
+    /// <summary>
+    /// Reads the array, streamed in chunks of <paramref name="chunkBytes"/> (so files over 2 GiB are read too), converting
+    /// float64 to float32. The values must fit in one float32 array (<see cref="Array.MaxLength"/> elements, 8 GiB).
+    /// </summary>
+    public static Dataset Read(string path, string label, int chunkBytes = DefaultChunkBytes)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        using var stream = Open(path, label);
+        var h = ReadHeader(stream, path, label);
+        if (h.Count > Array.MaxLength)
+            throw new ConfigException($"{label} '{path}': shape ({h.Rows}, {h.Cols}) is {h.Count} values, more than one float32 array holds ({Array.MaxLength}, 8 GiB); " +
+                "use fewer rows (a subsample) or fewer columns.");
+        var values = new float[h.Count];
+        var buffer = new byte[Math.Max(8, chunkBytes / 8 * 8)];
+        long done = 0;
+        while (done < values.Length)
+        {
+            int want = (int)Math.Min(buffer.Length / h.ElementSize, values.Length - done);
+            stream.ReadExactly(buffer, 0, want * h.ElementSize);
+            var target = values.AsSpan((int)done, want);
+            if (h.ElementSize == 4) MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, want * 4)).CopyTo(target);
+            else
+            {
+                var d = MemoryMarshal.Cast<byte, double>(buffer.AsSpan(0, want * 8));
+                for (int i = 0; i < want; i++) target[i] = (float)d[i];
+            }
+            done += want;
+        }
+        return new Dataset(values, (int)h.Rows, (int)h.Cols);
+    }
+
+    /// <summary>The header of <paramref name="path"/>, checked against the file's length, without reading the data.</summary>
+    public static NpyHeader ReadHeader(string path, string label)
+    {
+        using var stream = Open(path, label);
+        return ReadHeader(stream, path, label);
+    }
+
+    private static FileStream Open(string path, string label)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{label} '{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    // Reads magic, version and header dictionary; leaves the stream at the first data byte.
+    private static NpyHeader ReadHeader(FileStream stream, string path, string label)
+    {
         string where = $"{label} '{path}'";
-        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic)) throw new ConfigException($"{where} is not a .npy file (no \\x93NUMPY magic).");
-        int major = bytes[6];
+        var prefix = new byte[12];
+        int got = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        if (got < 10 || !prefix.AsSpan(0, 6).SequenceEqual(Magic)) throw new ConfigException($"{where} is not a .npy file (no \\x93NUMPY magic).");
+        int major = prefix[6];
         int headerStart = major == 1 ? 10 : 12;
-        if (major is < 1 or > 3 || bytes.Length < headerStart) throw new ConfigException($"{where}: unsupported .npy version {major}.");
-        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
-        if (headerStart + headerLength > bytes.Length) throw new ConfigException($"{where}: the header runs past the end of the file.");
-        string header = Encoding.Latin1.GetString(bytes, headerStart, (int)headerLength);
+        if (major is < 1 or > 3 || got < headerStart) throw new ConfigException($"{where}: unsupported .npy version {major}.");
+        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(prefix.AsSpan(8)) : BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(8));
+        if (headerStart + headerLength > stream.Length || headerLength > 1 << 20) throw new ConfigException($"{where}: the header runs past the end of the file.");
+        var headerBytes = new byte[headerLength];
+        stream.Position = headerStart;
+        stream.ReadExactly(headerBytes);
+        string header = Encoding.Latin1.GetString(headerBytes);
         var descr = DescrPattern().Match(header);
         var order = OrderPattern().Match(header);
         var shape = ShapePattern().Match(header);
@@ -41,17 +97,10 @@ public static partial class NpyFormat
         if (!long.TryParse(dims[0], NumberStyles.None, CultureInfo.InvariantCulture, out long rows) || !long.TryParse(dims[1], NumberStyles.None, CultureInfo.InvariantCulture, out long cols) || cols < 1)
             throw new ConfigException($"{where}: shape ({shape.Groups[1].Value}) must hold positive integers.");
         long dataStart = headerStart + headerLength;
-        if ((double)rows * cols > int.MaxValue / 8 || dataStart + rows * cols * size != bytes.Length)
-            throw new ConfigException($"{where}: shape ({rows}, {cols}) of {dtype} needs {rows * cols * size} data bytes, the file has {bytes.Length - dataStart}.");
-        var data = bytes.AsSpan((int)dataStart);
-        var values = new float[rows * cols];
-        if (size == 4) MemoryMarshal.Cast<byte, float>(data).CopyTo(values);
-        else
-        {
-            var d = MemoryMarshal.Cast<byte, double>(data);
-            for (int i = 0; i < values.Length; i++) values[i] = (float)d[i];
-        }
-        return new Dataset(values, (int)rows, (int)cols);
+        double need = (double)rows * cols * size;
+        if (need > long.MaxValue / 2 || dataStart + (long)need != stream.Length)
+            throw new ConfigException($"{where}: shape ({rows}, {cols}) of {dtype} needs {need:0} data bytes, the file has {stream.Length - dataStart}.");
+        return new NpyHeader(rows, cols, size, dataStart);
     }
 
     /// <summary>Writes a dataset as a version-1 .npy file of float32 (&lt;f4) in C order, atomically.</summary>

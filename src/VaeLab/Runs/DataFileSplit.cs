@@ -11,7 +11,17 @@ public sealed record DataFileSplit(Dataset Train, Dataset HeldOut, double[] Mean
     /// <summary>Reads the config's data file, shuffles its rows with stream "split" of the model seed, holds out the configured fraction and standardises when asked.</summary>
     public static DataFileSplit Load(RunConfig config)
     {
+        if (Path.GetExtension(config.DataFile).Equals(".npy", StringComparison.OrdinalIgnoreCase) && File.Exists(config.DataFile))
+        {
+            // Refuse a file that will not fit before reading it (it is streamed, so its size in bytes is no limit).
+            var header = NpyFormat.ReadHeader(config.DataFile, "--data-file");
+            MemoryEstimate.CheckDataFile(config.DataFile, header.Rows, header.Cols, config.Standardize, MemoryEstimate.Available());
+        }
         var data = Dataset.Read(config.DataFile, "--data-file");
+        // Squared errors in float32 overflow beyond |x| ~ 1.8e19: training would diverge at once.
+        if (!config.Standardize && data.FirstRowWhoseSquaresOverflow() is { } overflow)
+            throw new ConfigException($"--data-file '{config.DataFile}': row {overflow.Row + 1} has values up to {overflow.MaxAbs:G3} whose squares overflow float32 (sum of squares > 3.4e38); " +
+                "pass --standardize to train on (x - mean) / std per column.");
         var order = Enumerable.Range(0, data.Rows).ToArray();
         var rng = RngStreams.Create(config.Seed, "split");
         rng.Shuffle(order.AsSpan());

@@ -54,7 +54,7 @@ public static class RunExecutor
                 throw new ConfigException($"--data-file '{config.DataFile}' now has {split.Train.Cols} columns; the run started with {config.DataDim}.");
             config = config with { DataDim = split.Train.Cols, Padding = 0 };
         }
-        MemoryEstimate.Check(config, MemoryEstimate.Available());
+        MemoryEstimate.Check(config, MemoryEstimate.Available(), split == null ? 0 : split.Train.Rows + split.HeldOut.Rows);
         SafeFolder.CheckOutput(outDir, "--out");
         if (Directory.Exists(partial) && !SafeFolder.IsEmpty(partial) && !SafeFolder.IsVaeLabMade(partial))
             throw new ConfigException($"'{partial}' exists and holds files VaeLab did not write; move it away or pass another --out.");
@@ -120,7 +120,15 @@ public static class RunExecutor
         var probe = family is DataFamily truthFamily
             ? new TrajectoryProbe(truthFamily, RunFactory.CreateModel(config, 1000), RngStreams.DeriveSeed(config.Seed, "trajectory"), config.ActiveThreshold)
             : null;
-        double wall = Train(trainer, config, config.Steps, partial, RunLayout.CheckpointFile, RunLayout.MetricsFile, RunLayout.TimingFile, s => progress?.Invoke(s), outDir, cancel, probe);
+        double wall;
+        try
+        {
+            wall = Train(trainer, config, config.Steps, partial, RunLayout.CheckpointFile, RunLayout.MetricsFile, RunLayout.TimingFile, s => progress?.Invoke(s), outDir, cancel, probe);
+        }
+        catch (TrainingDivergedException e) when (split != null && !config.Standardize)
+        {
+            throw new TrainingDivergedException($"{e.Message.TrimEnd('.')}, or --standardize: the --data-file values are used as they are (largest |x| {split.Train.MaxAbs():G3}).");
+        }
 
         var evalModel = RunFactory.CreateModel(config, 1000);
         model.Parameters.Values.CopyTo(evalModel.Parameters.Values, 0);

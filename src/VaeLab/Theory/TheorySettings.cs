@@ -19,7 +19,7 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
     /// <summary>D, the rows of A (r when DataDim is 0).</summary>
     public int BlockDim => DataDim == 0 ? Intrinsic : DataDim;
 
-    /// <summary>Throws a ConfigException naming the first setting out of range.</summary>
+    /// <summary>Throws a one-line <see cref="ConfigException"/> naming the first setting out of range, or sizes that would run longer than <see cref="TheoryCost.LimitSeconds"/>.</summary>
     public void Validate()
     {
         if (Intrinsic < 1) throw new ConfigException($"--intrinsic must be >= 1 (got {Intrinsic}).");
@@ -29,5 +29,6 @@ public sealed record TheorySettings(int Intrinsic = 3, int Ambient = 12, int Lat
         if (Latent < Intrinsic + SupersetExtra) throw new ConfigException($"--latent must be >= r + {SupersetExtra} = {Intrinsic + SupersetExtra} (got {Latent}).");
         if (Ambient > 200 || Latent > 200) throw new ConfigException($"--ambient and --latent must be <= 200 for the closed-form theory (got {Ambient}, {Latent}).");
         if (FlowSteps < 1 || AdamSteps < 0) throw new ConfigException($"--flow-steps must be >= 1 and --adam-steps >= 0 (got {FlowSteps}, {AdamSteps}).");
+        TheoryCost.Check(this);
     }
 }
