@@ -7,10 +7,17 @@ public static class CliProcess
 {
     private static readonly string Cli = typeof(VaeLab.Cli.Program).Assembly.Location;
 
-    /// <summary>Starts `vaelab ARGS` with stdout and stderr redirected.</summary>
+    /// <summary>
+    /// Starts `vaelab ARGS` with stdout and stderr redirected. The child gets default SIGHUP, SIGINT and SIGTERM
+    /// dispositions (perl resets them, then execs dotnet under the same PID): a test runner started by nohup or as a
+    /// background job inherits those signals ignored, and the .NET runtime keeps an inherited "ignore", as a shell would.
+    /// </summary>
     public static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Cli, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("perl", ["-e", "$SIG{HUP} = $SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die", "dotnet", "exec", Cli, .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         return Process.Start(start)!;
     }
 
