@@ -54,21 +54,13 @@ public static class SweepPlot
         return cells;
     }
 
-    /// <summary>The 95% interval of a fraction: Wilson's score interval for k successes in n.</summary>
-    public static (double Lower, double Upper) Wilson(int k, int n)
-    {
-        const double z = 1.959963984540054;
-        double p = (double)k / n, d = 1 + z * z / n, c = (p + z * z / (2 * n)) / d, h = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
-        return (Math.Max(0, c - h), Math.Min(1, c + h));
-    }
-
     private static SweepPlotCell Cell(string x, string y, double[] v, bool fraction)
     {
         if (v.Length == 0) return new SweepPlotCell(x, y, 0, double.NaN, double.NaN, double.NaN);
         double mean = v.Average();
         if (fraction)
         {
-            var (lo, hi) = Wilson((int)Math.Round(v.Sum()), v.Length);
+            var (lo, hi) = WilsonInterval.Of((int)Math.Round(v.Sum()), v.Length);
             return new SweepPlotCell(x, y, v.Length, mean, lo, hi);
         }
         if (v.Length < 2) return new SweepPlotCell(x, y, 1, mean, double.NaN, double.NaN);

@@ -10,6 +10,7 @@ public class WilsonIntervalTests
     [InlineData(15, 148, 0.0624, 0.1605)]
     [InlineData(0, 20, 0.0000, 0.1611)]
     [InlineData(1, 29, 0.0061, 0.1718)]
+    [InlineData(29, 29, 0.8830, 1.0000)]
     public void Matches_Newcombe_1998(int k, int n, double lower, double upper)
     {
         var (l, u) = WilsonInterval.Of(k, n);

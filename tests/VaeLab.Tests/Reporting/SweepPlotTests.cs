@@ -6,20 +6,6 @@ namespace VaeLab.Tests.Reporting;
 [Collection("cli")]
 public class SweepPlotTests
 {
-    [Theory]
-    // Newcombe (1998), Statistics in Medicine 17:857, Table I, method 3 (Wilson score interval without continuity correction).
-    [InlineData(81, 263, 0.2553, 0.3662)]
-    [InlineData(15, 148, 0.0624, 0.1605)]
-    [InlineData(0, 20, 0.0, 0.1611)]
-    [InlineData(1, 29, 0.0061, 0.1718)]
-    [InlineData(29, 29, 0.8830, 1.0)]
-    public void Wilson_interval_matches_published_values(int k, int n, double lower, double upper)
-    {
-        var (lo, hi) = SweepPlot.Wilson(k, n);
-        Assert.Equal(lower, lo, 0.0005);
-        Assert.Equal(upper, hi, 0.0005);
-    }
-
     [Fact]
     public void Heatmap_and_line_plot_agree_with_results_csv_and_land_in_report_html()
     {
