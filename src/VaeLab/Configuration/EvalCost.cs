@@ -1,4 +1,3 @@
-using System.Globalization;
 using VaeLab.Core;
 using VaeLab.Models;
 
@@ -39,19 +38,15 @@ public static class EvalCost
         double seconds = Seconds(config);
         if (seconds > LimitSeconds)
             throw new ConfigException($"--eval-samples {config.EvalSamples} through this model ({ForwardMultiplyAdds(config):G3} multiply-adds a sample) would take about " +
-                $"{Duration(seconds)}; the limit is {Duration(LimitSeconds)}: use fewer --eval-samples (the default is 10000).");
+                $"{DurationText.Of(seconds)}; the limit is {DurationText.Of(LimitSeconds)}: use fewer --eval-samples (the default is {new RunConfig().EvalSamples}).");
     }
 
     /// <summary>A one-line note (stderr lines that are not errors start with "note: ") when the final loss estimate will take over <see cref="WarnSeconds"/>; null otherwise.</summary>
     public static string? Warning(RunConfig config)
     {
         double seconds = Seconds(config);
-        return seconds > WarnSeconds ? $"note: the final loss estimate (--eval-samples {config.EvalSamples}) will take about {Duration(seconds)}." : null;
+        return seconds > WarnSeconds ? $"note: the final loss estimate (--eval-samples {config.EvalSamples}) will take about {DurationText.Of(seconds)}." : null;
     }
-
-    private static string Duration(double seconds) => seconds < 5400
-        ? $"{(seconds / 60).ToString("0.#", CultureInfo.InvariantCulture)} min"
-        : $"{(seconds / 3600).ToString("0.#", CultureInfo.InvariantCulture)} h";
 
     private static double Weights(int input, int[] hidden, double output)
     {

@@ -1,6 +1,6 @@
 using VaeLab.Data;
 using VaeLab.Models;
-using VaeLab.Random;
+using VaeLab.Training;
 
 namespace VaeLab.Diagnostics;
 
@@ -14,27 +14,7 @@ public static class NoiseFreeLoss
     /// </summary>
     public static (double Mean, double StandardError) Estimate(Vae vae, IDataSource data, int count, ulong seed)
     {
-        var dataRng = RngStreams.Normal(seed, "outcome-data");
-        var noise = RngStreams.Normal(seed, "outcome-noise");
-        int batch = vae.MaxBatch;
-        var x = new float[batch * vae.InputDim];
-        var xi1 = new float[batch * vae.LatentDim];
-        var xi2 = new float[batch * vae.InputDim];
-        double sum = 0, squares = 0;
-        int done = 0, batches = 0;
-        while (done < count)
-        {
-            int rows = Math.Min(batch, count - done);
-            data.Sample(x, rows, dataRng);
-            noise.Fill(xi1.AsSpan(0, rows * vae.LatentDim));
-            double loss = vae.Loss(x, xi1, xi2, rows, backward: false).Loss;
-            sum += loss * rows;
-            squares += loss * loss * rows;
-            done += rows;
-            batches++;
-        }
-        double mean = sum / count;
-        double variance = Math.Max(0, squares / count - mean * mean);
-        return (mean, batches > 1 ? Math.Sqrt(variance / (batches - 1)) : double.NaN);
+        var (mean, se) = LossEstimator.Estimate(vae, data, count, seed, streams: "outcome", decoderNoise: false);
+        return (mean.Loss, se);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VaeLab.Core;
 
 namespace VaeLab.Theory;
@@ -55,14 +54,8 @@ public static class TheoryCost
             : null;
     }
 
-    /// <summary>"45 s", "12 min", "3.5 h", "2.1 days".</summary>
-    public static string Duration(double seconds) => seconds switch
-    {
-        < 90 => $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s",
-        < 5400 => $"{(seconds / 60).ToString("0", CultureInfo.InvariantCulture)} min",
-        < 172_800 => $"{(seconds / 3600).ToString("0.#", CultureInfo.InvariantCulture)} h",
-        _ => $"{(seconds / 86_400).ToString("G3", CultureInfo.InvariantCulture)} days",
-    };
+    /// <summary>"45 s", "12 min", "3.5 h", "2.1 days" (<see cref="DurationText.Of"/>).</summary>
+    public static string Duration(double seconds) => DurationText.Of(seconds);
 
     private static double Snapshots(long steps) => Math.Min(steps + 1, 202);
 }

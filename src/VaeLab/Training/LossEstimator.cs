@@ -8,13 +8,15 @@ namespace VaeLab.Training;
 public static class LossEstimator
 {
     /// <summary>
-    /// Mean loss terms over <paramref name="count"/> fresh samples (streams "eval-data" and "eval-noise" of
-    /// <paramref name="seed"/>), with the standard error of the loss.
+    /// Mean loss terms over <paramref name="count"/> fresh samples (streams "STREAMS-data" and "STREAMS-noise" of
+    /// <paramref name="seed"/>, <paramref name="streams"/> "eval" by default), with the standard error of the loss.
+    /// With <paramref name="decoderNoise"/> false the decoder noise inside the square is left at 0.
     /// </summary>
-    public static (LossTerms Mean, double StandardError) Estimate(Vae vae, IDataSource family, int count, ulong seed)
+    public static (LossTerms Mean, double StandardError) Estimate(Vae vae, IDataSource family, int count, ulong seed, string streams = "eval",
+        bool decoderNoise = true)
     {
-        var data = RngStreams.Normal(seed, "eval-data");
-        var noise = RngStreams.Normal(seed, "eval-noise");
+        var data = RngStreams.Normal(seed, streams + "-data");
+        var noise = RngStreams.Normal(seed, streams + "-noise");
         int batch = vae.MaxBatch;
         var x = new float[batch * vae.InputDim];
         var xi1 = new float[batch * vae.LatentDim];
@@ -26,7 +28,7 @@ public static class LossEstimator
             int rows = Math.Min(batch, count - done);
             family.Sample(x, rows, data);
             noise.Fill(xi1.AsSpan(0, rows * vae.LatentDim));
-            noise.Fill(xi2.AsSpan(0, rows * vae.InputDim));
+            if (decoderNoise) noise.Fill(xi2.AsSpan(0, rows * vae.InputDim));
             var t = vae.Loss(x, xi1, xi2, rows, backward: false);
             loss += t.Loss * rows; kl += t.Kl * rows; nll += t.Nll * rows;
             lossSquares += t.Loss * t.Loss * rows;
