@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace VaeLab.Numerics;
@@ -38,9 +39,39 @@ public static class Activations
         for (int i = 0; i < y.Length; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
     }
 
-    /// <summary>db[j] += sum over rows of dy[i, j] for row-major dy (rows, cols). Accumulates.</summary>
+    /// <summary>
+    /// db[j] += sum over rows of dy[i, j] for row-major dy (rows, cols). Accumulates. Each column is summed in row order
+    /// starting from db[j] (as <see cref="AddColumnSumsScalar"/>), eight columns at a time held in a register, so the
+    /// bits do not depend on the vector width.
+    /// </summary>
     public static void AddColumnSums(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)
     {
-        for (int i = 0; i < rows; i++) TensorPrimitives.Add(db, dy.Slice(i * cols, cols), db);
+        if (dy.Length < rows * cols || db.Length < cols)
+            throw new ArgumentException($"AddColumnSums needs dy of {rows}x{cols} and db of {cols} (got {dy.Length} and {db.Length}).");
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float d = ref MemoryMarshal.GetReference(dy);
+            ref float b = ref MemoryMarshal.GetReference(db);
+            for (; j + 8 <= cols; j += 8)
+            {
+                var acc = Vector256.LoadUnsafe(ref b, (nuint)j);
+                for (int i = 0; i < rows; i++) acc += Vector256.LoadUnsafe(ref d, (nuint)(i * cols + j));
+                acc.StoreUnsafe(ref b, (nuint)j);
+            }
+        }
+        for (; j < cols; j++)
+        {
+            float acc = db[j];
+            for (int i = 0; i < rows; i++) acc += dy[i * cols + j];
+            db[j] = acc;
+        }
+    }
+
+    /// <summary>The scalar twin of <see cref="AddColumnSums"/>: row by row, in order.</summary>
+    public static void AddColumnSumsScalar(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)
+    {
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) db[j] += dy[i * cols + j];
     }
 }

@@ -36,7 +36,30 @@ public static class FastMath
         cos = swappedCos ^ (negateCos & signBit);
     }
 
-    /// <summary>The scalar twin of <see cref="SinCosTwoPi"/>.</summary>
+    /// <summary>
+    /// <see cref="SinCosTwoPi(Vector512{float}, out Vector512{float}, out Vector512{float})"/> on eight lanes, with the
+    /// same arithmetic lane by lane (for machines without AVX-512, where a Vector512 is emulated by two halves).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCosTwoPi(Vector256<float> u, out Vector256<float> sin, out Vector256<float> cos)
+    {
+        var quarters = Vector256.Round(u * 4f);
+        var y = (u - quarters * 0.25f) * TwoPi;
+        var y2 = y * y;
+        var s = y + y * y2 * (Vector256.Create(S3) + y2 * (Vector256.Create(S5) + y2 * S7));
+        var c = Vector256<float>.One + y2 * (Vector256.Create(C2) + y2 * (Vector256.Create(C4) + y2 * (Vector256.Create(C6) + y2 * C8)));
+        var q = Vector256.ConvertToInt32(quarters) & Vector256.Create(3);
+        var odd = Vector256.Equals(q & Vector256<int>.One, Vector256<int>.One).AsSingle();
+        var swappedSin = Vector256.ConditionalSelect(odd, c, s);
+        var swappedCos = Vector256.ConditionalSelect(odd, s, c);
+        var negateSin = Vector256.GreaterThanOrEqual(q, Vector256.Create(2)).AsSingle();
+        var negateCos = Vector256.Equals(q - Vector256<int>.One, Vector256<int>.Zero).AsSingle() | Vector256.Equals(q, Vector256.Create(2)).AsSingle();
+        var signBit = Vector256.Create(-0f);
+        sin = swappedSin ^ (negateSin & signBit);
+        cos = swappedCos ^ (negateCos & signBit);
+    }
+
+    /// <summary>The scalar twin of <see cref="SinCosTwoPi(Vector512{float}, out Vector512{float}, out Vector512{float})"/>.</summary>
     public static (float Sin, float Cos) SinCosTwoPiScalar(float u)
     {
         float quarters = MathF.Round(u * 4f);

@@ -22,4 +22,18 @@ public class FastMathTests
             }
         }
     }
+
+    [Fact]
+    public void SinCosTwoPi_on_eight_lanes_matches_sixteen_lanes_bit_for_bit()
+    {
+        var u = Enumerable.Range(0, 16 * 500).Select(i => -3f + i * (6f / (16 * 500))).ToArray();
+        for (int i = 0; i < u.Length; i += 16)
+        {
+            FastMath.SinCosTwoPi(Vector512.Create(u.AsSpan(i, 16)), out var sin, out var cos);
+            FastMath.SinCosTwoPi(Vector256.Create(u.AsSpan(i, 8)), out var sinLo, out var cosLo);
+            FastMath.SinCosTwoPi(Vector256.Create(u.AsSpan(i + 8, 8)), out var sinHi, out var cosHi);
+            Assert.Equal(sin, Vector512.Create(sinLo, sinHi));
+            Assert.Equal(cos, Vector512.Create(cosLo, cosHi));
+        }
+    }
 }
