@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using VaeLab.Numerics;
 
 namespace VaeLab.Models;
 
@@ -86,17 +86,15 @@ public sealed class Encoder
         std = std[..bm];
         if (Variance == EncoderVarianceKind.Amortized)
         {
-            TensorPrimitives.Multiply(_logVar.AsSpan(0, bm), 0.5f, std);
-            TensorPrimitives.Exp(std, std);
+            Elementwise.HalfExp(_logVar.AsSpan(0, bm), std);
         }
         else
         {
             Span<float> row = std[..m];
-            TensorPrimitives.Multiply(_logVar.AsSpan(0, m), 0.5f, row);
-            TensorPrimitives.Exp(row, row);
+            Elementwise.HalfExp(_logVar.AsSpan(0, m), row);
             for (int b = 1; b < batch; b++) row.CopyTo(std.Slice(b * m, m));
         }
-        TensorPrimitives.FusedMultiplyAdd(std, xi[..bm], _mean.AsSpan(0, bm), s[..bm]);
+        Elementwise.FusedMultiplyAdd(std, xi[..bm], _mean.AsSpan(0, bm), s[..bm]);
     }
 
     /// <summary>
@@ -108,7 +106,7 @@ public sealed class Encoder
         Span<float> dH = _dTrunk == null ? default : _dTrunk.AsSpan(0, batch * _meanHead.InFeatures);
         _meanHead.Backward(dMean, dH, batch);
         if (_logVarHead != null) _logVarHead.Backward(dLogVar, dH, batch, accumulateDx: true);
-        else TensorPrimitives.Add(_store.Gradient(_globalLogVar!), dLogVar, _store.Gradient(_globalLogVar!));
+        else Activations.AddColumnSums(dLogVar, _store.Gradient(_globalLogVar!), 1, LatentDim);
         _trunk?.Backward(dH, default, batch);
     }
 }

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using VaeLab.Numerics;
 
 namespace VaeLab.Models;
 
@@ -41,9 +41,8 @@ public sealed class SigmoidAffineDecoder : IDecoder
         int size = batch * OutputDim;
         Span<float> sig = _sigmoid.AsSpan(0, size), y = _output.AsSpan(0, size);
         _gate.Forward(s, sig, batch);
-        TensorPrimitives.Sigmoid(sig, sig);
         _affine.Forward(s, y, batch);
-        TensorPrimitives.Add(y, sig, y);
+        Elementwise.SigmoidAdd(sig, y);
     }
 
     /// <inheritdoc/>
@@ -53,9 +52,7 @@ public sealed class SigmoidAffineDecoder : IDecoder
         ReadOnlySpan<float> sig = _sigmoid.AsSpan(0, size);
         Span<float> dGate = _dGate.AsSpan(0, size);
         // d sigmoid(u)/du = sigma (1 - sigma) = sigma - sigma^2.
-        TensorPrimitives.Multiply(sig, sig, dGate);
-        TensorPrimitives.Subtract(sig, dGate, dGate);
-        TensorPrimitives.Multiply(dGate, dOut[..size], dGate);
+        Elementwise.SigmoidBackward(sig, dOut[..size], dGate);
         _gate.Backward(dGate, dS, batch);
         _affine.Backward(dOut[..size], dS, batch, accumulateDx: true);
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using VaeLab.Numerics;
 using VaeLab.Random;
 
 namespace VaeLab.Models;
@@ -86,8 +87,7 @@ public sealed class Vae
         float eta = DecoderLogVariance;
         float sigma2 = MathF.Exp(eta), sigma = MathF.Exp(0.5f * eta);
         Span<float> r = _residual.AsSpan(0, bn);
-        TensorPrimitives.Subtract(Decoder.Output.AsSpan(0, bn), x.AsSpan(0, bn), r);
-        if (Architecture.NoiseInLoss) TensorPrimitives.MultiplyAdd(xi2[..bn], sigma, r, r);
+        Elementwise.Residual(Decoder.Output.AsSpan(0, bn), x.AsSpan(0, bn), Architecture.NoiseInLoss ? xi2[..bn] : default, sigma, r);
         double sumSquares = TensorPrimitives.SumOfSquares(r);
         double nll = sumSquares / (2.0 * sigma2 * batch) + n * (HalfLog2Pi + 0.5 * eta);
         var terms = new LossTerms(kl + nll, kl, nll);
@@ -111,28 +111,21 @@ public sealed class Vae
             Parameters.Gradient(_eta)[0] += (float)(dEta * scale);
         }
 
-        TensorPrimitives.Multiply(r, 1f / (sigma2 * batch), dF);
+        Elementwise.Scale(r, 1f / (sigma2 * batch), dF);
         Decoder.Backward(dF, dS, batch);
 
-        // dL/dmu = dS + mu/B; dL/dl = dS ⊙ xi1 ⊙ std / 2 + (exp(l) - 1) / (2B) per sample.
+        // dL/dmu = dS + mu/B; dL/dl = dS ⊙ xi1 ⊙ std / 2 [+ (exp(l) - 1) / (2B) per sample when amortized, exp(l) = std^2].
         float invBatch = 1f / batch;
-        TensorPrimitives.MultiplyAdd(Encoder.Mean.AsSpan(0, bm), invBatch, dS, dMean);
-        TensorPrimitives.Multiply(dS, xi1[..bm], dLogVar);
-        TensorPrimitives.Multiply(dLogVar, std, dLogVar);
-        TensorPrimitives.Multiply(dLogVar, 0.5f, dLogVar);
+        Elementwise.LatentGradients(dS, xi1[..bm], std, Encoder.Mean.AsSpan(0, bm), invBatch, amortized, dMean, dLogVar);
         if (amortized)
         {
-            // exp(l) = std^2: add (std^2 - 1) / (2B).
-            Span<float> klPart = dS;
-            TensorPrimitives.Multiply(std, std, klPart);
-            TensorPrimitives.Add(klPart, -1f, klPart);
-            TensorPrimitives.MultiplyAdd(klPart, 0.5f * invBatch, dLogVar, dLogVar);
             Encoder.Backward(dMean, dLogVar, batch);
         }
         else
         {
+            // Global l: sum the rows in order (row 0 first), then the KL part once.
             Span<float> total = dLogVar[..m];
-            for (int b = 1; b < batch; b++) TensorPrimitives.Add(total, dLogVar.Slice(b * m, m), total);
+            Activations.AddColumnSums(dLogVar[m..], total, batch - 1, m);
             for (int j = 0; j < m; j++) total[j] += 0.5f * (std[j] * std[j] - 1f);
             Encoder.Backward(dMean, total, batch);
         }
