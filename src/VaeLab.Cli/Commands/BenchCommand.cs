@@ -37,15 +37,17 @@ public static class BenchCommand
                 AnsiConsole.MarkupLine($"[grey]timing {name}...[/]");
                 results.Add(BenchSuite.Run(name, repetitions, peak));
             }
-            var table = new Table().AddColumns("workload", "µs/step", "steps/s", "GFLOP/s", "% of FMA peak", "bytes/step", "target", "met");
+            var table = new Table().AddColumns("workload", "µs/step", "spread %", "steps/s", "GFLOP/s", "% of FMA peak", "bytes/step", "target", "met");
             foreach (var r in results)
-                table.AddRow(Markup.Escape(r.Unit == "step" ? r.Name : $"{r.Name} (µs per {r.Unit})"), r.UsPerStep.ToString("F1"), r.StepsPerSecond.ToString("F0"), Show(r.Gflops, "F1"),
+                table.AddRow(Markup.Escape(r.Unit == "step" ? r.Name : $"{r.Name} (µs per {r.Unit})"), r.UsPerStep.ToString("F1"), Show(r.SpreadPercent, "F1"),
+                    r.StepsPerSecond.ToString("F0"), Show(r.Gflops, "F1"),
                     Show(r.PercentOfPeak, "F1"), Show(r.AllocatedBytesPerStep, "F0"),
                     Markup.Escape(double.IsNaN(r.ColdRatio) ? r.Target : $"{r.Target}: {r.ColdRatio:F2}x of {r.SteadyUsPerStep:F1}"),
                     r.TargetMet is { } met ? Terminal.Verdict(met, "met", "NOT met") : "");
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"FMA peak of one core, measured: {peak:F1} GFLOP/s. A step target is met only with 0 bytes allocated per step; " +
-                $"the floor is the step's data-and-noise sampling plus its FLOPs at peak; cold-X: µs per step over the first {ColdStartBenchmark.Steps} steps of a fresh process.");
+                $"the floor is the step's data-and-noise sampling plus its FLOPs at peak; cold-X: µs per step over the first {ColdStartBenchmark.Steps} steps of a fresh process; " +
+                $"µs/step is the median of {repetitions} repetitions, spread their (slowest - fastest) / median.");
             foreach (var r in results.Where(r => double.IsFinite(r.SamplingUsPerStep)))
                 AnsiConsole.MarkupLine($"[grey]{r.Name}: sampling {r.SamplingUsPerStep:F1} µs, FLOPs at peak {r.FlopsPerStep / (peak * 1e3):F1} µs, {r.FlopsPerStep:N0} FLOP per step[/]");
             if (result.GetValue(json) is { } path) BenchSuite.WriteJson(path, peak, results);

@@ -74,6 +74,10 @@ public static class BenchSuite
             ["target"] = r.Target,
             ["targetMet"] = r.TargetMet,
             ["repetitionsUs"] = new JsonArray([.. r.RepetitionsUs.Select(v => (JsonNode)v)]),
+            ["minUsPerStep"] = Number(r.MinUsPerStep),
+            ["maxUsPerStep"] = Number(r.MaxUsPerStep),
+            ["spreadPercent"] = Number(r.SpreadPercent),
+            ["madPercent"] = Number(r.MadPercent),
         };
         return node;
     }

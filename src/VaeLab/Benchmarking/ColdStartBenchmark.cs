@@ -72,7 +72,7 @@ public static class ColdStartBenchmark
             firsts[r] = double.Parse(parts[0], CultureInfo.InvariantCulture);
             steadies[r] = double.Parse(parts[1], CultureInfo.InvariantCulture);
         }
-        double first = Median(firsts), steady = Median(steadies);
+        double first = StepBenchmark.Median(firsts), steady = StepBenchmark.Median(steadies);
         return new WorkloadResult(name, first, 1e6 / first, double.NaN, double.NaN, double.NaN, firsts, 0)
         {
             SteadyUsPerStep = steady,
@@ -91,6 +91,4 @@ public static class ColdStartBenchmark
         foreach (string a in (string[])["bench", "--cold-child", workload]) start.ArgumentList.Add(a);
         return start;
     }
-
-    private static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
 }

@@ -21,4 +21,17 @@ public sealed record WorkloadResult(string Name, double UsPerStep, double StepsP
 
     /// <inheritdoc cref="SteadyUsPerStep"/>
     public double ColdRatio { get; init; } = double.NaN;
+
+    /// <summary>The fastest repetition (µs per step or per analysis).</summary>
+    public double MinUsPerStep => RepetitionsUs.Length == 0 ? double.NaN : RepetitionsUs.Min();
+
+    /// <summary>The slowest repetition (µs per step or per analysis).</summary>
+    public double MaxUsPerStep => RepetitionsUs.Length == 0 ? double.NaN : RepetitionsUs.Max();
+
+    /// <summary>The spread of the repetitions: (slowest - fastest) as a percentage of the median.</summary>
+    public double SpreadPercent => RepetitionsUs.Length == 0 ? double.NaN : 100 * (MaxUsPerStep - MinUsPerStep) / UsPerStep;
+
+    /// <summary>The median absolute deviation of the repetitions from the median, as a percentage of the median.</summary>
+    public double MadPercent => RepetitionsUs.Length == 0 ? double.NaN
+        : 100 * StepBenchmark.Median(RepetitionsUs.Select(v => Math.Abs(v - UsPerStep))) / UsPerStep;
 }

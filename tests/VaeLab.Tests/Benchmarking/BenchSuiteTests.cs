@@ -35,12 +35,24 @@ public class BenchSuiteTests
     [Fact]
     public void The_step_benchmark_reports_its_sampling_floor_and_judges_the_target()
     {
-        var r = StepBenchmark.Run("linear", repetitions: 1, secondsPerRepetition: 0.05, peakGflops: 100);
+        var r = StepBenchmark.Run("linear", repetitions: 3, secondsPerRepetition: 0.05, peakGflops: 100);
         Assert.True(r.SamplingUsPerStep > 0 && r.SamplingUsPerStep < r.UsPerStep, $"sampling {r.SamplingUsPerStep} µs of a {r.UsPerStep} µs step");
         Assert.Equal(r.UsPerStep <= 2 * BenchTargets.FloorUs(r, 100) && r.AllocatedBytesPerStep < 0.5, r.TargetMet);
         Assert.StartsWith("<= 2x floor", r.Target);
         var json = BenchSuite.ToJson(r);
         foreach (string field in (string[])["name", "usPerStep", "stepsPerSecond", "gflops", "percentOfPeak", "allocatedBytesPerStep", "flopsPerStep", "repetitionsUs"])
             Assert.True(json.ContainsKey(field), field);
+        Assert.Equal(r.RepetitionsUs.Min(), r.MinUsPerStep);
+        Assert.True(r.SpreadPercent >= 0 && r.MadPercent >= 0 && r.MadPercent <= r.SpreadPercent + 1e-9, $"spread {r.SpreadPercent}%, MAD {r.MadPercent}%");
+        Assert.Equal(r.SpreadPercent, (double)json["spreadPercent"]!);
+    }
+
+    [Fact]
+    public void Spread_and_median_absolute_deviation_come_from_the_repetitions()
+    {
+        var r = new WorkloadResult("x", 10, 0.1, double.NaN, double.NaN, 0, [9, 10, 10.5, 12, 10], 0);
+        Assert.Equal(30, r.SpreadPercent, 9);
+        Assert.Equal(5, r.MadPercent, 9);
+        Assert.Equal(10, StepBenchmark.Median([12, 9, 10.5, 10, 10]));
     }
 }
