@@ -92,7 +92,7 @@ public sealed class Encoder
         {
             Span<float> row = std[..m];
             Elementwise.HalfExp(_logVar.AsSpan(0, m), row);
-            for (int b = 1; b < batch; b++) row.CopyTo(std.Slice(b * m, m));
+            Elementwise.RepeatRow(std, m, batch);
         }
         Elementwise.FusedMultiplyAdd(std, xi[..bm], _mean.AsSpan(0, bm), s[..bm]);
     }

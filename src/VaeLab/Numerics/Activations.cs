@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace VaeLab.Numerics;
 
@@ -41,32 +42,50 @@ public static class Activations
 
     /// <summary>
     /// db[j] += sum over rows of dy[i, j] for row-major dy (rows, cols). Accumulates. Each column is summed in row order
-    /// starting from db[j] (as <see cref="AddColumnSumsScalar"/>), eight columns at a time held in a register, so the
-    /// bits do not depend on the vector width.
+    /// starting from db[j] (as <see cref="AddColumnSumsScalar"/>), so the bits do not depend on the vector width: up to
+    /// four blocks of eight columns are held in registers while the rows stream past (independent add chains), the last
+    /// block masked (Avx.MaskLoad/MaskStore) when cols is not a multiple of eight.
     /// </summary>
-    public static void AddColumnSums(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)
+    public static unsafe void AddColumnSums(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)
     {
         if (dy.Length < rows * cols || db.Length < cols)
             throw new ArgumentException($"AddColumnSums needs dy of {rows}x{cols} and db of {cols} (got {dy.Length} and {db.Length}).");
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (!Avx.IsSupported || cols == 0)
         {
-            ref float d = ref MemoryMarshal.GetReference(dy);
-            ref float b = ref MemoryMarshal.GetReference(db);
-            for (; j + 8 <= cols; j += 8)
+            AddColumnSumsScalar(dy, db, rows, cols);
+            return;
+        }
+        fixed (float* d = dy, b = db)
+        {
+            for (int j = 0; j < cols; j += 32)
             {
-                var acc = Vector256.LoadUnsafe(ref b, (nuint)j);
-                for (int i = 0; i < rows; i++) acc += Vector256.LoadUnsafe(ref d, (nuint)(i * cols + j));
-                acc.StoreUnsafe(ref b, (nuint)j);
+                int blocks = Math.Min(4, (cols - j + 7) / 8);
+                Vector256<float> m0 = Mask(cols - j), m1 = Mask(cols - j - 8), m2 = Mask(cols - j - 16), m3 = Mask(cols - j - 24);
+                float* bj = b + j;
+                var a0 = Avx.MaskLoad(bj, m0);
+                var a1 = Avx.MaskLoad(bj + 8, m1);
+                var a2 = Avx.MaskLoad(bj + 16, m2);
+                var a3 = Avx.MaskLoad(bj + 24, m3);
+                for (int i = 0; i < rows; i++)
+                {
+                    float* p = d + (long)i * cols + j;
+                    a0 += Avx.MaskLoad(p, m0);
+                    if (blocks > 1) a1 += Avx.MaskLoad(p + 8, m1);
+                    if (blocks > 2) a2 += Avx.MaskLoad(p + 16, m2);
+                    if (blocks > 3) a3 += Avx.MaskLoad(p + 24, m3);
+                }
+                Avx.MaskStore(bj, m0, a0);
+                Avx.MaskStore(bj + 8, m1, a1);
+                Avx.MaskStore(bj + 16, m2, a2);
+                Avx.MaskStore(bj + 24, m3, a3);
             }
         }
-        for (; j < cols; j++)
-        {
-            float acc = db[j];
-            for (int i = 0; i < rows; i++) acc += dy[i * cols + j];
-            db[j] = acc;
-        }
     }
+
+    // Lanes below `remaining` set; none when remaining <= 0 (a masked load then reads nothing, a masked store writes nothing).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Mask(int remaining) =>
+        Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(remaining)).AsSingle();
 
     /// <summary>The scalar twin of <see cref="AddColumnSums"/>: row by row, in order.</summary>
     public static void AddColumnSumsScalar(ReadOnlySpan<float> dy, Span<float> db, int rows, int cols)

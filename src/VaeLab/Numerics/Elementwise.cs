@@ -195,6 +195,19 @@ public static class Elementwise
         for (; i < n; i++) dst[i] = MathF.FusedMultiplyAdd(a[i], b[i], c[i]);
     }
 
+    /// <summary>Copies the first row (<paramref name="cols"/> elements) of <paramref name="buffer"/> onto rows 1 to rows - 1.</summary>
+    public static void RepeatRow(Span<float> buffer, int cols, int rows)
+    {
+        int n = Check(rows * cols, buffer.Length), k = cols;
+        if (Vector256.IsHardwareAccelerated && cols >= 8)
+        {
+            // Reading k - cols .. k - cols + 7 < k: already written, so a plain forward copy repeats the row.
+            ref float r = ref MemoryMarshal.GetReference(buffer);
+            for (; k + 8 <= n; k += 8) Vector256.LoadUnsafe(ref r, (nuint)(k - cols)).StoreUnsafe(ref r, (nuint)k);
+        }
+        for (; k < n; k++) buffer[k] = buffer[k - cols];
+    }
+
     /// <summary>dst = a · c (the scalar <paramref name="c"/>); a and dst may alias.</summary>
     public static void Scale(ReadOnlySpan<float> a, float c, Span<float> dst)
     {

@@ -40,6 +40,10 @@ public class ActivationsTests
     [InlineData(100, 20)]
     [InlineData(99, 22)]
     [InlineData(100, 128)]
+    [InlineData(100, 33)]
+    [InlineData(3, 36)]
+    [InlineData(100, 200)]
+    [InlineData(0, 5)]
     public void Column_sums_match_scalar_twin_and_row_by_row_adds(int rows, int cols)
     {
         var rng = new Xoshiro256StarStar((ulong)(rows * 1000 + cols));

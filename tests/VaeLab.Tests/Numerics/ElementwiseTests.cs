@@ -118,6 +118,20 @@ public class ElementwiseTests
         for (int i = 0; i < n; i++) Assert.Equal(MathF.FusedMultiplyAdd(a[i], b[i], c[i]), fast[i]);
     }
 
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(6, 100)]
+    [InlineData(8, 3)]
+    [InlineData(20, 100)]
+    [InlineData(23, 7)]
+    public void RepeatRow_copies_the_first_row_onto_every_row(int cols, int rows)
+    {
+        float[] buffer = Random(cols * rows, 16);
+        float[] row = buffer[..cols];
+        Elementwise.RepeatRow(buffer, cols, rows);
+        for (int i = 0; i < rows; i++) Assert.Equal(row, buffer.AsSpan(i * cols, cols).ToArray());
+    }
+
     [Fact]
     public void Too_short_a_span_is_refused()
     {
