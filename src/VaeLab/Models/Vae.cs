@@ -103,7 +103,7 @@ public sealed class Vae
         Span<float> dMean = _dMean.AsSpan(0, bm), dLogVar = _dLogVar.AsSpan(0, bm), std = _std.AsSpan(0, bm);
 
         // dNLL/deta = n/2 - SS/(2 sigma^2 B) [+ Σ r xi2 sigma / (2 sigma^2 B) through the noise term].
-        if (_eta != null)
+        if (_eta is not null)
         {
             double dEta = 0.5 * n - sumSquares / (2.0 * sigma2 * batch);
             if (Architecture.NoiseInLoss) dEta += TensorPrimitives.Dot(r, xi2[..bn]) * sigma / (2.0 * sigma2 * batch);
