@@ -14,11 +14,14 @@ public static class ProfileComparison
     /// <summary>The claims compared, then the share of collapsed runs.</summary>
     public static readonly string[] Rows = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "collapsed"];
 
-    /// <summary>Every grid both folders have, each claim either folder measures: the agreement of <paramref name="other"/> with <paramref name="paper"/>.</summary>
-    public static IReadOnlyList<ProfileAgreement> Compare(string other, string paper)
+    /// <summary>
+    /// Every grid either side has, each claim either side measures: the agreement of the runs in <paramref name="other"/> with
+    /// those in <paramref name="paper"/> (one folder, or several whose runs are pooled, e.g. one per --grids).
+    /// </summary>
+    public static IReadOnlyList<ProfileAgreement> Compare(string other, IReadOnlyList<string> paper)
     {
         var a = Load(other);
-        var b = Load(paper);
+        var b = Pool(paper.Select(Load));
         var list = new List<ProfileAgreement>();
         foreach (string grid in ClaimTallies.Grids)
         {
@@ -67,6 +70,19 @@ public static class ProfileComparison
             rows[row] = Proportion.Of(h, t);
         }
         return result;
+    }
+
+    private static Dictionary<string, Dictionary<string, Proportion>> Pool(IEnumerable<Dictionary<string, Dictionary<string, Proportion>>> folders)
+    {
+        var pooled = new Dictionary<string, Dictionary<string, Proportion>>();
+        foreach (var folder in folders)
+            foreach (var (grid, rows) in folder)
+            {
+                if (!pooled.TryGetValue(grid, out var into)) pooled[grid] = into = [];
+                foreach (var (row, p) in rows)
+                    into[row] = into.TryGetValue(row, out var q) ? Proportion.Of(q.Successes + p.Successes, q.Trials + p.Trials) : p;
+            }
+        return pooled;
     }
 
     /// <summary>The comparison as a Markdown table, with a closing line that counts the agreements.</summary>

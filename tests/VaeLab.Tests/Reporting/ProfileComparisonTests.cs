@@ -36,12 +36,17 @@ public class ProfileComparisonTests
         string root = CliRunner.TempDir();
         string quick = Folder(root, "quick", Row("sphere", "collapsed", "collapsed", "collapsed"), Row("sphere", "collapsed", "collapsed", "collapsed"));
         string paper = Folder(root, "paper", Enumerable.Repeat(Row("sphere", "strict-superset", "holds", "holds"), 12).ToArray());
-        var rows = ProfileComparison.Compare(quick, paper);
+        var rows = ProfileComparison.Compare(quick, [paper]);
         Assert.False(rows.Single(r => r.Claim == "C4").Agrees);
         Assert.False(rows.Single(r => r.Claim == "collapsed").Agrees);
         string md = ProfileComparison.Markdown(rows, "quick", "paper");
         Assert.Contains("| sphere | C4 | – | 12/12 holds | **no** |", md);
         Assert.Contains("0 of 3 rows agree.", md);
+        // Reference runs split over two folders are pooled.
+        string more = Folder(root, "paper2", Row("sphere", "correct", "holds", "fails"), Row("linear", "correct", "holds", "n/a"));
+        var pooled = ProfileComparison.Compare(quick, [paper, more]);
+        Assert.Equal((12, 13), (pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6").Paper.Successes, pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6").Paper.Trials));
+        Assert.Contains(pooled, r => r.Grid == "linear" && r.Claim == "C4" && !r.Agrees);
     }
 
     [Fact]
