@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -8,8 +9,9 @@ namespace VaeLab.Numerics;
 /// The elementwise passes of a training step, fused: each is one pass over its spans where the step used to make two
 /// to four TensorPrimitives calls. Every element is computed with the same operations in the same order as those
 /// calls, so the bits are unchanged (tested against them); exp runs Vector256.Exp, lane for lane what
-/// TensorPrimitives.Exp computes, with its scalar MathF.Exp below 4 elements. Fewer, smaller methods also make a
-/// fresh process's first step cheaper to compile. Each kernel has a scalar twin (…Scalar).
+/// TensorPrimitives.Exp computes; spans under 8 elements and machines without AVX2 call TensorPrimitives itself.
+/// Fewer, smaller methods also make a fresh process's first step cheaper to compile. Each kernel has a scalar twin
+/// (…Scalar).
 /// </summary>
 public static class Elementwise
 {
@@ -17,9 +19,11 @@ public static class Elementwise
     public static void HalfExp(ReadOnlySpan<float> logVar, Span<float> std)
     {
         int n = Check(logVar.Length, std.Length);
-        if (n < 4 || !Vector256.IsHardwareAccelerated)
+        if (n < 8 || !Vector256.IsHardwareAccelerated)
         {
-            for (int k = 0; k < n; k++) std[k] = MathF.Exp(logVar[k] * 0.5f);
+            // Short spans and machines without AVX2: the library calls themselves (their Vector128 or scalar exp).
+            TensorPrimitives.Multiply(logVar, 0.5f, std[..n]);
+            TensorPrimitives.Exp(std[..n], std[..n]);
             return;
         }
         ref float x = ref MemoryMarshal.GetReference(logVar);
@@ -42,9 +46,10 @@ public static class Elementwise
     public static void SigmoidAdd(Span<float> g, Span<float> y)
     {
         int n = Check(g.Length, y.Length);
-        if (n < 4 || !Vector256.IsHardwareAccelerated)
+        if (n < 8 || !Vector256.IsHardwareAccelerated)
         {
-            SigmoidAddScalar(g, y);
+            TensorPrimitives.Sigmoid(g, g);
+            TensorPrimitives.Add(y[..n], g, y[..n]);
             return;
         }
         ref float gr = ref MemoryMarshal.GetReference(g);
