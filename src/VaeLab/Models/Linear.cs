@@ -9,7 +9,6 @@ namespace VaeLab.Models;
 public sealed class Linear
 {
     private readonly ParameterStore _store;
-    private readonly float[] _weightT;
     private float[] _input = [];
 
     /// <summary>Registers "<paramref name="name"/>.weight" (in, out) and "<paramref name="name"/>.bias" (out).</summary>
@@ -20,7 +19,6 @@ public sealed class Linear
         OutFeatures = outFeatures;
         Weight = store.Register(name + ".weight", [inFeatures, outFeatures], ParameterInit.LeCunTruncated, inFeatures);
         Bias = store.Register(name + ".bias", [outFeatures], ParameterInit.Zero);
-        _weightT = new float[inFeatures * outFeatures];
     }
 
     /// <summary>Input features (rows of W).</summary>
@@ -48,7 +46,6 @@ public sealed class Linear
         Gemm.MatMulTransA(_input, dy, _store.Gradient(Weight), InFeatures, batch, OutFeatures, accumulate: true);
         Activations.AddColumnSums(dy, _store.Gradient(Bias), batch, OutFeatures);
         if (dx.IsEmpty) return;
-        Gemm.Transpose(_store.Value(Weight), _weightT, InFeatures, OutFeatures);
-        Gemm.MatMul(dy, _weightT, default, dx, batch, OutFeatures, InFeatures, accumulateDx);
+        Gemm.MatMulTransB(dy, _store.Value(Weight), default, dx, batch, OutFeatures, InFeatures, accumulateDx);
     }
 }

@@ -12,6 +12,8 @@ namespace VaeLab.Numerics;
 /// </summary>
 public static unsafe class Gemm
 {
+    [ThreadStatic] private static float[]? t_transposed;
+
     /// <summary>
     /// c = a·b (+ bias per row) or c += a·b. Element (i, p) of a is a[i*aRowStride + p*aColStride], so a
     /// row-major (m, k) matrix has strides (k, 1) and the transpose of a row-major (k, m) matrix has (1, m).
@@ -41,7 +43,7 @@ public static unsafe class Gemm
         else if (GemmAvx2.IsSupported)
         {
             fixed (float* pa = a, pb = b, pc = c, pbias = bias)
-                GemmAvx2.Run(pa, aRowStride, aColStride, pb, useBias ? pbias : null, pc, m, k, n, accumulate);
+                GemmAvx2.Run(pa, aRowStride, aColStride, pb, n, 1, useBias ? pbias : null, pc, m, k, n, accumulate);
         }
         else
         {
@@ -56,6 +58,31 @@ public static unsafe class Gemm
     /// <summary>c (+)= aᵀ·b with a row-major (k, m): the weight-gradient product xᵀ·dy.</summary>
     public static void MatMulTransA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         bool accumulate) => MatMul(a, 1, m, b, default, c, m, k, n, accumulate);
+
+    /// <summary>
+    /// c = a·bᵀ (+ bias per row) or c += a·bᵀ with a row-major (m, k) and <paramref name="bT"/> row-major (n, k): the
+    /// input-gradient product dy·Wᵀ of a layer that stores W (in, out), without a transposed copy of W on AVX2 (the
+    /// panels are packed straight from bT). Rounds exactly like <see cref="MatMul(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool)"/> on the transpose.
+    /// </summary>
+    public static void MatMulTransB(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int k, int n, bool accumulate)
+    {
+        if (Avx512F.IsSupported || !GemmAvx2.IsSupported || m == 0 || n == 0 || k == 0)
+        {
+            // The AVX-512 and portable kernels read a row-major b: transpose into a per-thread buffer first.
+            if (bT.Length < (long)k * n)
+                throw new ArgumentException($"Gemm shapes: n={n} k={k} need bT>={k * n} (got {bT.Length}).");
+            if (t_transposed == null || t_transposed.Length < k * n) t_transposed = new float[Math.Max(k * n, 4096)];
+            Transpose(bT[..(k * n)], t_transposed, n, k);
+            MatMul(a, k, 1, t_transposed, bias, c, m, k, n, accumulate);
+            return;
+        }
+        if (a.Length < (long)m * k || bT.Length < (long)k * n || c.Length < (long)m * n || (!bias.IsEmpty && bias.Length < n))
+            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={m * k}, bT>={k * n}, c>={m * n} (got {a.Length}, {bT.Length}, {c.Length}).");
+        bool useBias = !accumulate && !bias.IsEmpty;
+        fixed (float* pa = a, pb = bT, pc = c, pbias = bias)
+            GemmAvx2.Run(pa, k, 1, pb, 1, k, useBias ? pbias : null, pc, m, k, n, accumulate);
+    }
 
     /// <summary>dst (cols, rows) = srcᵀ for row-major src (rows, cols). Overwrites.</summary>
     public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)
