@@ -32,8 +32,7 @@ public static unsafe class Gemm
             return;
         }
         long aNeeded = (long)(m - 1) * aRowStride + (long)(k - 1) * aColStride + 1;
-        if (a.Length < aNeeded || b.Length < (long)k * n || c.Length < (long)m * n || (!bias.IsEmpty && bias.Length < n))
-            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={aNeeded}, b>={k * n}, c>={m * n} (got {a.Length}, {b.Length}, {c.Length}).");
+        Validate(a.Length, aNeeded, b.Length, c.Length, bias, m, k, n);
         bool useBias = !accumulate && !bias.IsEmpty;
         if (Avx512F.IsSupported)
         {
@@ -65,7 +64,37 @@ public static unsafe class Gemm
     /// panels are packed straight from bT). Rounds exactly like <see cref="MatMul(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool)"/> on the transpose.
     /// </summary>
     public static void MatMulTransB(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> bias, Span<float> c,
-        int m, int k, int n, bool accumulate)
+        int m, int k, int n, bool accumulate) => TransB(a, bT, bias, c, m, k, n, accumulate, default);
+
+    /// <summary>
+    /// c = (a·bᵀ) ⊙ [y > 0], overwriting c: the input gradient of a layer whose input was the ReLU output
+    /// <paramref name="reluOutput"/> (m, n), masked as <see cref="Activations.ReluBackward"/> does, in the same pass.
+    /// </summary>
+    public static void MatMulTransBReluMask(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> reluOutput,
+        Span<float> c, int m, int k, int n)
+    {
+        if (reluOutput.Length < (long)m * n)
+            throw new ArgumentException($"Gemm ReLU mask: needs {m * n} elements (got {reluOutput.Length}).");
+        TransB(a, bT, default, c, m, k, n, false, reluOutput[..(m * n)]);
+    }
+
+    /// <summary>c = max(a·b + bias, 0) with a row-major (m, k): a Linear layer and its ReLU in one pass, bit-identical to
+    /// <see cref="MatMul(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool)"/> then <see cref="Activations.Relu"/>.</summary>
+    public static void MatMulRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n)
+    {
+        if (Avx512F.IsSupported || !GemmAvx2.IsSupported || m == 0 || n == 0 || k == 0)
+        {
+            MatMul(a, b, bias, c, m, k, n, false);
+            Activations.Relu(c[..(m * n)], c[..(m * n)]);
+            return;
+        }
+        Validate(a.Length, (long)m * k, b.Length, c.Length, bias, m, k, n);
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+            GemmAvx2.Run(pa, k, 1, pb, n, 1, bias.IsEmpty ? null : pbias, pc, m, k, n, false, GemmEpilogue.Relu);
+    }
+
+    private static void TransB(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int k, int n, bool accumulate, ReadOnlySpan<float> mask)
     {
         if (Avx512F.IsSupported || !GemmAvx2.IsSupported || m == 0 || n == 0 || k == 0)
         {
@@ -75,13 +104,19 @@ public static unsafe class Gemm
             if (t_transposed == null || t_transposed.Length < k * n) t_transposed = new float[Math.Max(k * n, 4096)];
             Transpose(bT[..(k * n)], t_transposed, n, k);
             MatMul(a, k, 1, t_transposed, bias, c, m, k, n, accumulate);
+            if (!mask.IsEmpty) Activations.ReluBackward(mask, c[..(m * n)], c[..(m * n)]);
             return;
         }
-        if (a.Length < (long)m * k || bT.Length < (long)k * n || c.Length < (long)m * n || (!bias.IsEmpty && bias.Length < n))
-            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={m * k}, bT>={k * n}, c>={m * n} (got {a.Length}, {bT.Length}, {c.Length}).");
-        bool useBias = !accumulate && !bias.IsEmpty;
-        fixed (float* pa = a, pb = bT, pc = c, pbias = bias)
-            GemmAvx2.Run(pa, k, 1, pb, 1, k, useBias ? pbias : null, pc, m, k, n, accumulate);
+        Validate(a.Length, (long)m * k, bT.Length, c.Length, bias, m, k, n);
+        fixed (float* pa = a, pb = bT, pc = c, pbias = bias, py = mask)
+            GemmAvx2.Run(pa, k, 1, pb, 1, k, accumulate || bias.IsEmpty ? null : pbias, pc, m, k, n, accumulate,
+                mask.IsEmpty ? default : GemmEpilogue.ReluMask(py, pc));
+    }
+
+    private static void Validate(int aLength, long aNeeded, int bLength, int cLength, ReadOnlySpan<float> bias, int m, int k, int n)
+    {
+        if (aLength < aNeeded || bLength < (long)k * n || cLength < (long)m * n || (!bias.IsEmpty && bias.Length < n))
+            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={aNeeded}, b>={k * n}, c>={m * n} (got {aLength}, {bLength}, {cLength}).");
     }
 
     /// <summary>dst (cols, rows) = srcᵀ for row-major src (rows, cols). Overwrites.</summary>

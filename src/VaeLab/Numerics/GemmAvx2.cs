@@ -23,7 +23,8 @@ internal static unsafe class GemmAvx2
     /// c (m, n) = bias + a·b or c += a·b; a through its strides (rs, cs); element (p, j) of b is b[p*brs + j*bcs]
     /// ((brs, bcs) = (n, 1) for a row-major b, (1, k) for the transpose of a row-major (n, k)); bias null for none.
     /// </summary>
-    public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc)
+    public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc,
+        GemmEpilogue epilogue = default)
     {
         float[] buffer = PanelBuffer(24 * k);
         fixed (float* pinned = buffer)
@@ -37,32 +38,44 @@ internal static unsafe class GemmAvx2
                 int valid = Math.Min(width, n - j);
                 Pack(b + (long)j * bcs, brs, bcs, panel, k, width, valid);
                 float* bj = bias == null ? null : bias + j;
-                if (valid == 24) Panel24(a, rs, cs, panel, bj, c + j, m, k, n, acc);
-                else if (valid == 16) Panel16(a, rs, cs, panel, bj, c + j, m, k, n, acc);
-                else PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid);
+                if (valid == 24) Panel24(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
+                else if (valid == 16) Panel16(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
+                else PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid, epilogue);
                 j += width;
             }
         }
     }
 
-    private static void Panel24(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc)
+    private static void Panel24(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
     {
         int i = 0;
-        for (; i + 4 <= m; i += 4) GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
-        RowTail(a, rs, cs, panel, 24, bias, c, i, m, k, n, acc, 24);
+        for (; i + 4 <= m; i += 4)
+        {
+            GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            e.Apply(c + (long)i * n, 4, 24, n);
+        }
+        RowTail(a, rs, cs, panel, 24, bias, c, i, m, k, n, acc, 24, e);
     }
 
-    private static void Panel16(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc)
+    private static void Panel16(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
     {
         int i = 0;
-        for (; i + 6 <= m; i += 6) GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+        for (; i + 6 <= m; i += 6)
+        {
+            GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            e.Apply(c + (long)i * n, 6, 16, n);
+        }
         for (; i + 4 <= m; i += 4)
+        {
             GemmAvx2Kernels.Kernel4x16(a + (long)i * rs, rs, cs, panel, 16, bias, c + (long)i * n, n, k, acc, Vector256<float>.AllBitsSet);
-        RowTail(a, rs, cs, panel, 16, bias, c, i, m, k, n, acc, 16);
+            e.Apply(c + (long)i * n, 4, 16, n);
+        }
+        RowTail(a, rs, cs, panel, 16, bias, c, i, m, k, n, acc, 16, e);
     }
 
     // A panel whose last 8 columns are partly outside c, or an 8-wide panel: masked kernels, four rows at a time.
-    private static void PanelMasked(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int m, int k, int n, bool acc, int valid)
+    private static void PanelMasked(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int m, int k, int n, bool acc, int valid,
+        GemmEpilogue e)
     {
         int i = 0;
         for (; i + 4 <= m; i += 4)
@@ -74,16 +87,21 @@ internal static unsafe class GemmAvx2
                 if (valid - jj > 8) GemmAvx2Kernels.Kernel4x16(ai, rs, cs, panel + jj, width, bb, ci + jj, n, k, acc, TailMask(valid - jj - 8));
                 else GemmAvx2Kernels.Kernel4x8(ai, rs, cs, panel + jj, width, bb, ci + jj, n, k, acc, TailMask(valid - jj));
             }
+            e.Apply(ci, 4, valid, n);
         }
-        RowTail(a, rs, cs, panel, width, bias, c, i, m, k, n, acc, valid);
+        RowTail(a, rs, cs, panel, width, bias, c, i, m, k, n, acc, valid, e);
     }
 
     // Rows from..m-1, one at a time, 8 columns per kernel.
-    private static void RowTail(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int from, int m, int k, int n, bool acc, int valid)
+    private static void RowTail(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int from, int m, int k, int n, bool acc, int valid,
+        GemmEpilogue e)
     {
         for (int i = from; i < m; i++)
+        {
             for (int jj = 0; jj < valid; jj += 8)
                 GemmAvx2Kernels.Kernel1x8(a + (long)i * rs, cs, panel + jj, width, bias == null ? null : bias + jj, c + (long)i * n + jj, k, acc, TailMask(valid - jj));
+            e.Apply(c + (long)i * n, 1, valid, n);
+        }
     }
 
     // panel (k, width) row-major = columns 0..valid-1 of b (element (p, j) at b[p*brs + j*bcs]), zeros beyond.

@@ -34,21 +34,49 @@ internal static unsafe class GemmAvx2Kernels
         {
             c00 = c01 = c02 = c10 = c11 = c12 = c20 = c21 = c22 = c30 = c31 = c32 = Vector256<float>.Zero;
         }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, end = b + 24 * (nint)k;
-        for (; b < end; b += 24)
+        // One index walks the four rows of a (x86 folds it into the broadcasts' addresses); two p per trip.
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, end = b + 24 * (nint)(k & ~1);
+        nint off = 0;
+        for (; b < end; b += 48)
         {
             var b0 = Avx.LoadVector256(b);
             var b1 = Avx.LoadVector256(b + 8);
             var b2 = Avx.LoadVector256(b + 16);
-            var x = Vector256.Create(*a0);
+            var x = Vector256.Create(a0[off]);
             c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02);
-            x = Vector256.Create(*a1);
+            x = Vector256.Create(a1[off]);
             c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12);
-            x = Vector256.Create(*a2);
+            x = Vector256.Create(a2[off]);
             c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22);
-            x = Vector256.Create(*a3);
+            x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
-            a0 += cs; a1 += cs; a2 += cs; a3 += cs;
+            off += cs;
+            b0 = Avx.LoadVector256(b + 24);
+            b1 = Avx.LoadVector256(b + 32);
+            b2 = Avx.LoadVector256(b + 40);
+            x = Vector256.Create(a0[off]);
+            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02);
+            x = Vector256.Create(a1[off]);
+            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12);
+            x = Vector256.Create(a2[off]);
+            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22);
+            x = Vector256.Create(a3[off]);
+            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
+            off += cs;
+        }
+        if ((k & 1) != 0)
+        {
+            var b0 = Avx.LoadVector256(b);
+            var b1 = Avx.LoadVector256(b + 8);
+            var b2 = Avx.LoadVector256(b + 16);
+            var x = Vector256.Create(a0[off]);
+            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02);
+            x = Vector256.Create(a1[off]);
+            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12);
+            x = Vector256.Create(a2[off]);
+            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22);
+            x = Vector256.Create(a3[off]);
+            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
         }
         Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02);
         Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11); Avx.Store(c + ldc + 16, c12);
@@ -80,23 +108,24 @@ internal static unsafe class GemmAvx2Kernels
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
         }
         float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, a4 = a + 4 * rs, a5 = a + 5 * rs, end = b + 16 * (nint)k;
+        nint off = 0;
         for (; b < end; b += 16)
         {
             var b0 = Avx.LoadVector256(b);
             var b1 = Avx.LoadVector256(b + 8);
-            var x = Vector256.Create(*a0);
+            var x = Vector256.Create(a0[off]);
             c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01);
-            x = Vector256.Create(*a1);
+            x = Vector256.Create(a1[off]);
             c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11);
-            x = Vector256.Create(*a2);
+            x = Vector256.Create(a2[off]);
             c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21);
-            x = Vector256.Create(*a3);
+            x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31);
-            x = Vector256.Create(*a4);
+            x = Vector256.Create(a4[off]);
             c40 = Fma.MultiplyAdd(x, b0, c40); c41 = Fma.MultiplyAdd(x, b1, c41);
-            x = Vector256.Create(*a5);
+            x = Vector256.Create(a5[off]);
             c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
-            a0 += cs; a1 += cs; a2 += cs; a3 += cs; a4 += cs; a5 += cs;
+            off += cs;
         }
         Avx.Store(c, c00); Avx.Store(c + 8, c01);
         Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11);

@@ -93,6 +93,36 @@ public class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(100, 200, 200)]
+    [InlineData(9, 16, 201)]
+    [InlineData(7, 3, 6)]
+    [InlineData(13, 9, 40)]
+    public void Fused_relu_and_relu_mask_give_the_bits_of_the_separate_passes(int m, int k, int n)
+    {
+        var rng = new Xoshiro256StarStar(79);
+        float[] a = Fill(rng, m * k), b = Fill(rng, k * n), bT = new float[n * k], bias = Fill(rng, n), y = Fill(rng, m * n);
+        // Special values: a zero row of a with a -0 bias gives -0 where b is negative, a NaN bias a NaN column; y has
+        // zeros of both signs and a NaN, which the mask must treat as "not > 0".
+        for (int p = 0; p < k; p++) a[p] = 0;
+        bias[0] = -0f;
+        bias[n - 1] = float.NaN;
+        y[0] = -0f; y[m * n - 1] = 0f; y[m * n / 2] = float.NaN;
+        Gemm.Transpose(b, bT, k, n);
+
+        float[] separate = new float[m * n], fused = new float[m * n];
+        Gemm.MatMul(a, b, bias, separate, m, k, n, accumulate: false);
+        Activations.Relu(separate, separate);
+        Gemm.MatMulRelu(a, b, bias, fused, m, k, n);
+        Assert.Equal(separate.Select(BitConverter.SingleToInt32Bits), fused.Select(BitConverter.SingleToInt32Bits));
+
+        float[] dx = Fill(rng, m * n), dxFused = Fill(rng, m * n);
+        Gemm.MatMulTransB(a, bT, default, dx, m, k, n, accumulate: false);
+        Activations.ReluBackward(y, dx, dx);
+        Gemm.MatMulTransBReluMask(a, bT, y, dxFused, m, k, n);
+        Assert.Equal(dx.Select(BitConverter.SingleToInt32Bits), dxFused.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Kernel_does_not_write_outside_its_rows()
     {
