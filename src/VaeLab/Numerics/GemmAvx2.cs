@@ -26,21 +26,58 @@ internal static unsafe class GemmAvx2
     public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc,
         GemmEpilogue epilogue = default)
     {
-        float[] buffer = PanelBuffer(24 * k);
+        int paddedN = (n + 7) & ~7;
+        float[] buffer = PanelBuffer(paddedN * k);
         fixed (float* pinned = buffer)
         {
-            // The buffer lives on the pinned heap, so aligning the pointer once per call is safe.
-            float* panel = (float*)(((nint)pinned + 31) & ~(nint)31);
+            // The buffer lives on the pinned heap, so aligning the pointer once per call is safe. The panel of columns
+            // j.. starts at k*j: all of b is packed first, in one sequential sweep, so that b streams in from memory
+            // at full speed rather than one panel's strided rows at a time.
+            float* packed = (float*)(((nint)pinned + 31) & ~(nint)31);
+            PackAll(b, brs, bcs, packed, k, n);
             for (int j = 0; j < n;)
             {
-                int vectorsLeft = (n - j + 7) / 8;
-                int width = vectorsLeft == 1 ? 8 : vectorsLeft is 2 or 4 ? 16 : 24;
-                int valid = Math.Min(width, n - j);
-                Pack(b + (long)j * bcs, brs, bcs, panel, k, width, valid);
-                float* bj = bias == null ? null : bias + j;
+                int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
+                float* panel = packed + (long)k * j, bj = bias == null ? null : bias + j;
                 if (valid == 24) Panel24(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
                 else if (valid == 16) Panel16(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
                 else PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid, epilogue);
+                j += width;
+            }
+        }
+    }
+
+    // 24 columns a panel, but 16 + 16 for the last four vectors and 16 or 8 for the last two or one: no panel is left
+    // with a single vector (4 accumulators cannot hide the FMA latency).
+    private static int PanelWidth(int columnsLeft)
+    {
+        int vectorsLeft = (columnsLeft + 7) / 8;
+        return vectorsLeft == 1 ? 8 : vectorsLeft is 2 or 4 ? 16 : 24;
+    }
+
+    private static void PackAll(float* b, int brs, int bcs, float* packed, int k, int n)
+    {
+        if (bcs != 1)
+        {
+            for (int j = 0; j < n;)
+            {
+                int width = PanelWidth(n - j);
+                Pack(b + (long)j * bcs, brs, bcs, packed + (long)k * j, k, width, Math.Min(width, n - j));
+                j += width;
+            }
+            return;
+        }
+        for (int p = 0; p < k; p++)
+        {
+            float* src = b + (long)p * brs;
+            for (int j = 0; j < n;)
+            {
+                int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
+                float* dst = packed + (long)k * j + (long)p * width;
+                int jj = 0;
+                for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + j + jj));
+                for (; jj < valid; jj++) dst[jj] = src[j + jj];
+                for (; jj < width; jj++) dst[jj] = 0;
                 j += width;
             }
         }
@@ -51,6 +88,7 @@ internal static unsafe class GemmAvx2
         int i = 0;
         for (; i + 4 <= m; i += 4)
         {
+            if (i + 8 <= m) Prefetch(c + (long)(i + 4) * n, 4, 24, n);
             GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
             e.Apply(c + (long)i * n, 4, 24, n);
         }
@@ -62,6 +100,7 @@ internal static unsafe class GemmAvx2
         int i = 0;
         for (; i + 6 <= m; i += 6)
         {
+            if (i + 12 <= m) Prefetch(c + (long)(i + 6) * n, 6, 16, n);
             GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
             e.Apply(c + (long)i * n, 6, 16, n);
         }
@@ -104,21 +143,10 @@ internal static unsafe class GemmAvx2
         }
     }
 
-    // panel (k, width) row-major = columns 0..valid-1 of b (element (p, j) at b[p*brs + j*bcs]), zeros beyond.
+    // panel (k, width) row-major = columns 0..valid-1 of b (element (p, j) at b[p*brs + j*bcs]), zeros beyond; b not
+    // contiguous along j.
     private static void Pack(float* b, int brs, int bcs, float* panel, int k, int width, int valid)
     {
-        if (bcs == 1)
-        {
-            for (int p = 0; p < k; p++)
-            {
-                float* src = b + (long)p * brs, dst = panel + (long)p * width;
-                int jj = 0;
-                for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + jj));
-                for (; jj < valid; jj++) dst[jj] = src[jj];
-                for (; jj < width; jj++) dst[jj] = 0;
-            }
-            return;
-        }
         int j = 0;
         for (; j + 8 <= valid; j += 8) PackTransposed8(b + (long)j * bcs, brs, bcs, panel + j, k, width);
         for (; j < width; j++)
@@ -170,11 +198,23 @@ internal static unsafe class GemmAvx2
         Avx.Store(dst + 7 * ld, Avx.Permute2x128(u3, u7, 0x31));
     }
 
+    // The next tile of c, while this one computes: c is read (accumulating) or written once per call and would
+    // otherwise miss the cache at the start of every tile.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(float* c, int rows, int cols, nint ldc)
+    {
+        for (int r = 0; r < rows; r++, c += ldc)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + cols - 1);
+        }
+    }
+
     private static float[] PanelBuffer(int length)
     {
         float[]? buffer = t_panel;
         if (buffer == null || buffer.Length < length + 8)
-            t_panel = buffer = GC.AllocateArray<float>(Math.Max(length + 8, 24 * 256 + 8), pinned: true);
+            t_panel = buffer = GC.AllocateArray<float>(Math.Max(length + 8, 256 * 256 + 8), pinned: true);
         return buffer;
     }
 
