@@ -117,6 +117,14 @@ internal static unsafe class GemmAvx2
         GemmEpilogue e)
     {
         int i = 0;
+        if (width == 8)
+        {
+            for (; i + 8 <= m; i += 8)
+            {
+                GemmAvx2Kernels.Kernel8x8(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc, valid);
+                e.Apply(c + (long)i * n, 8, valid, n);
+            }
+        }
         for (; i + 4 <= m; i += 4)
         {
             float* ai = a + (long)i * rs, ci = c + (long)i * n;

@@ -178,6 +178,52 @@ internal static unsafe class GemmAvx2Kernels
         Avx.Store(c + 3 * ldc, c30); Avx.MaskStore(c + 3 * ldc + 8, mask, c31);
     }
 
+    /// <summary>
+    /// Rows i..i+7 of a packed panel 8 wide (an output only 1 to 8 wide: the stage-2 heads at small m), the first
+    /// <paramref name="valid"/> columns: 8 accumulators instead of the 4 of <see cref="Kernel4x8"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Kernel8x8(float* a, nint rs, nint cs, float* b, float* bias, float* c, nint ldc, int k, bool acc, int valid)
+    {
+        var mask = GemmAvx2.TailMask(valid);
+        Vector256<float> c0, c1, c2, c3, c4, c5, c6, c7;
+        if (acc)
+        {
+            c0 = Avx.MaskLoad(c, mask); c1 = Avx.MaskLoad(c + ldc, mask); c2 = Avx.MaskLoad(c + 2 * ldc, mask);
+            c3 = Avx.MaskLoad(c + 3 * ldc, mask); c4 = Avx.MaskLoad(c + 4 * ldc, mask); c5 = Avx.MaskLoad(c + 5 * ldc, mask);
+            c6 = Avx.MaskLoad(c + 6 * ldc, mask); c7 = Avx.MaskLoad(c + 7 * ldc, mask);
+        }
+        else if (bias != null)
+        {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = Avx.MaskLoad(bias, mask);
+        }
+        else
+        {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = Vector256<float>.Zero;
+        }
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, end = b + 8 * (nint)k;
+        nint rs4 = 4 * rs, off = 0;
+        for (; b < end; b += 8)
+        {
+            var b0 = Avx.LoadVector256(b);
+            c0 = Fma.MultiplyAdd(Vector256.Create(a0[off]), b0, c0);
+            c1 = Fma.MultiplyAdd(Vector256.Create(a1[off]), b0, c1);
+            c2 = Fma.MultiplyAdd(Vector256.Create(a2[off]), b0, c2);
+            c3 = Fma.MultiplyAdd(Vector256.Create(a3[off]), b0, c3);
+            c4 = Fma.MultiplyAdd(Vector256.Create(a0[off + rs4]), b0, c4);
+            c5 = Fma.MultiplyAdd(Vector256.Create(a1[off + rs4]), b0, c5);
+            c6 = Fma.MultiplyAdd(Vector256.Create(a2[off + rs4]), b0, c6);
+            c7 = Fma.MultiplyAdd(Vector256.Create(a3[off + rs4]), b0, c7);
+            off += cs;
+        }
+        // Through a stack tile and scalar copies: eight masked stores cost more than the copies on AMD cores.
+        float* tile = stackalloc float[64];
+        Avx.Store(tile, c0); Avx.Store(tile + 8, c1); Avx.Store(tile + 16, c2); Avx.Store(tile + 24, c3);
+        Avx.Store(tile + 32, c4); Avx.Store(tile + 40, c5); Avx.Store(tile + 48, c6); Avx.Store(tile + 56, c7);
+        for (int r = 0; r < 8; r++)
+            for (int j = 0; j < valid; j++) c[r * ldc + j] = tile[r * 8 + j];
+    }
+
     /// <summary>Rows i..i+3, columns j..j+7 through <paramref name="mask"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Kernel4x8(float* a, int rs, int cs, float* b, int ldb, float* bias, float* c, int ldc, int k, bool acc, Vector256<float> mask)

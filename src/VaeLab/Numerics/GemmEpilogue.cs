@@ -38,14 +38,25 @@ internal readonly unsafe struct GemmEpilogue
         var zero = Vector256<float>.Zero;
         for (int r = 0; r < rows; r++, c += ldc)
         {
-            for (int j = 0; j < cols; j += 8)
+            int j = 0;
+            // Plain loads and stores for whole vectors: a masked store is microcoded and slow on AMD cores.
+            for (; j + 8 <= cols; j += 8)
+            {
+                var x = Avx.LoadVector256(c + j);
+                Avx.Store(c + j, Avx.And(x, Keep(x, c + _yMinusC + j, zero)));
+            }
+            if (j < cols)
             {
                 var mask = GemmAvx2.TailMask(cols - j);
                 var x = Avx.MaskLoad(c + j, mask);
-                // Relu: keep x where x > 0 or x is NaN (not less-or-equal), else +0. Mask: keep x where y > 0.
                 var keep = _kind == 1 ? Avx.CompareNotLessThanOrEqual(x, zero) : Avx.CompareGreaterThan(Avx.MaskLoad(c + _yMinusC + j, mask), zero);
                 Avx.MaskStore(c + j, mask, Avx.And(x, keep));
             }
         }
     }
+
+    // Relu: keep x where x > 0 or x is NaN (not less-or-equal), else +0. Mask: keep x where y > 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<float> Keep(Vector256<float> x, float* y, Vector256<float> zero) =>
+        _kind == 1 ? Avx.CompareNotLessThanOrEqual(x, zero) : Avx.CompareGreaterThan(Avx.LoadVector256(y), zero);
 }

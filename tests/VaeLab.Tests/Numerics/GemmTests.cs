@@ -57,6 +57,8 @@ public class GemmTests
     [InlineData(7, 21, 45)]
     [InlineData(9, 8, 201)]
     [InlineData(13, 9, 40)]
+    [InlineData(100, 128, 6)]
+    [InlineData(17, 5, 8)]
     public void Vector_kernels_round_like_one_fused_multiply_add_per_p_in_order(int m, int k, int n)
     {
         // Both SIMD kernels (AVX-512 and AVX2) start from the bias and add a[i,p]·b[p,j] with one FMA per p, p = 0..k-1;
