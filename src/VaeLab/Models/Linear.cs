@@ -9,7 +9,6 @@ namespace VaeLab.Models;
 public sealed class Linear
 {
     private readonly ParameterStore _store;
-    private readonly float[] _weightT;
     private float[] _input = [];
 
     /// <summary>Registers "<paramref name="name"/>.weight" (in, out) and "<paramref name="name"/>.bias" (out).</summary>
@@ -20,7 +19,6 @@ public sealed class Linear
         OutFeatures = outFeatures;
         Weight = store.Register(name + ".weight", [inFeatures, outFeatures], ParameterInit.LeCunTruncated, inFeatures);
         Bias = store.Register(name + ".bias", [outFeatures], ParameterInit.Zero);
-        _weightT = new float[inFeatures * outFeatures];
     }
 
     /// <summary>Input features (rows of W).</summary>
@@ -32,23 +30,33 @@ public sealed class Linear
     /// <summary>b, of length out.</summary>
     public ParameterTensor Bias { get; }
 
-    /// <summary>y (batch, out) = x (batch, in)·W + b. Overwrites y; keeps a reference to x for Backward.</summary>
-    public void Forward(float[] x, Span<float> y, int batch)
+    /// <summary>
+    /// y (batch, out) = x (batch, in)·W + b, or max(x·W + b, 0) with <paramref name="relu"/> (the same bits as a
+    /// separate <see cref="Activations.Relu"/>, in one pass). Overwrites y; keeps a reference to x for Backward.
+    /// </summary>
+    public void Forward(float[] x, Span<float> y, int batch, bool relu = false)
     {
         _input = x;
-        Gemm.MatMul(x, _store.Value(Weight), _store.Value(Bias), y, batch, InFeatures, OutFeatures, accumulate: false);
+        if (relu) Gemm.MatMulRelu(x, _store.Value(Weight), _store.Value(Bias), y, batch, InFeatures, OutFeatures);
+        else Gemm.MatMul(x, _store.Value(Weight), _store.Value(Bias), y, batch, InFeatures, OutFeatures, accumulate: false);
     }
 
     /// <summary>
     /// Accumulates dW += xᵀ·dy and db += colsum(dy). If <paramref name="dx"/> is non-empty, writes
-    /// dx = dy·Wᵀ (overwrites, or adds when <paramref name="accumulateDx"/>).
+    /// dx = dy·Wᵀ (overwrites, or adds when <paramref name="accumulateDx"/>). With <paramref name="inputIsRelu"/>
+    /// (x was a ReLU output; overwrite only) dx is also masked to where x > 0, as <see cref="Activations.ReluBackward"/>
+    /// would, in the same pass.
     /// </summary>
-    public void Backward(ReadOnlySpan<float> dy, Span<float> dx, int batch, bool accumulateDx = false)
+    public void Backward(ReadOnlySpan<float> dy, Span<float> dx, int batch, bool accumulateDx = false, bool inputIsRelu = false)
     {
         Gemm.MatMulTransA(_input, dy, _store.Gradient(Weight), InFeatures, batch, OutFeatures, accumulate: true);
         Activations.AddColumnSums(dy, _store.Gradient(Bias), batch, OutFeatures);
         if (dx.IsEmpty) return;
-        Gemm.Transpose(_store.Value(Weight), _weightT, InFeatures, OutFeatures);
-        Gemm.MatMul(dy, _weightT, default, dx, batch, OutFeatures, InFeatures, accumulateDx);
+        if (inputIsRelu && !accumulateDx)
+            Gemm.MatMulTransBReluMask(dy, _store.Value(Weight), _input, dx, batch, OutFeatures, InFeatures);
+        else if (inputIsRelu)
+            throw new ArgumentException("Linear.Backward: the ReLU mask needs an overwritten dx (accumulateDx false).", nameof(inputIsRelu));
+        else
+            Gemm.MatMulTransB(dy, _store.Value(Weight), default, dx, batch, OutFeatures, InFeatures, accumulateDx);
     }
 }

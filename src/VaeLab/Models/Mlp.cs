@@ -47,8 +47,7 @@ public sealed class Mlp
         for (int l = 0; l < _layers.Length; l++)
         {
             Span<float> y = _outputs[l].AsSpan(0, batch * _layers[l].OutFeatures);
-            _layers[l].Forward(input, y, batch);
-            if (l < _layers.Length - 1 || _activateOutput) Activations.Relu(y, y);
+            _layers[l].Forward(input, y, batch, relu: l < _layers.Length - 1 || _activateOutput);
             input = _outputs[l];
         }
     }
@@ -63,7 +62,9 @@ public sealed class Mlp
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
             int size = batch * _layers[l].OutFeatures;
-            if (l < _layers.Length - 1 || _activateOutput)
+            // Hidden layers' gradients arrive masked (the layer above fuses the ReLU mask into its dx product); only
+            // an activated output needs the mask applied here.
+            if (l == _layers.Length - 1 && _activateOutput)
             {
                 Span<float> masked = _gradients[l].AsSpan(0, size);
                 Activations.ReluBackward(_outputs[l].AsSpan(0, size), dy[..size], masked);
@@ -76,7 +77,7 @@ public sealed class Mlp
             else
             {
                 Span<float> below = _gradients[l - 1].AsSpan(0, batch * _layers[l].InFeatures);
-                _layers[l].Backward(dy, below, batch);
+                _layers[l].Backward(dy, below, batch, inputIsRelu: true);
                 dy = below;
             }
         }

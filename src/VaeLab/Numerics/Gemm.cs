@@ -12,6 +12,8 @@ namespace VaeLab.Numerics;
 /// </summary>
 public static unsafe class Gemm
 {
+    [ThreadStatic] private static float[]? t_transposed;
+
     /// <summary>
     /// c = a·b (+ bias per row) or c += a·b. Element (i, p) of a is a[i*aRowStride + p*aColStride], so a
     /// row-major (m, k) matrix has strides (k, 1) and the transpose of a row-major (k, m) matrix has (1, m).
@@ -30,8 +32,7 @@ public static unsafe class Gemm
             return;
         }
         long aNeeded = (long)(m - 1) * aRowStride + (long)(k - 1) * aColStride + 1;
-        if (a.Length < aNeeded || b.Length < (long)k * n || c.Length < (long)m * n || (!bias.IsEmpty && bias.Length < n))
-            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={aNeeded}, b>={k * n}, c>={m * n} (got {a.Length}, {b.Length}, {c.Length}).");
+        Validate(a.Length, aNeeded, b.Length, c.Length, bias, m, k, n);
         bool useBias = !accumulate && !bias.IsEmpty;
         if (Avx512F.IsSupported)
         {
@@ -41,7 +42,7 @@ public static unsafe class Gemm
         else if (GemmAvx2.IsSupported)
         {
             fixed (float* pa = a, pb = b, pc = c, pbias = bias)
-                GemmAvx2.Run(pa, aRowStride, aColStride, pb, useBias ? pbias : null, pc, m, k, n, accumulate);
+                GemmAvx2.Run(pa, aRowStride, aColStride, pb, n, 1, useBias ? pbias : null, pc, m, k, n, accumulate);
         }
         else
         {
@@ -56,6 +57,67 @@ public static unsafe class Gemm
     /// <summary>c (+)= aᵀ·b with a row-major (k, m): the weight-gradient product xᵀ·dy.</summary>
     public static void MatMulTransA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         bool accumulate) => MatMul(a, 1, m, b, default, c, m, k, n, accumulate);
+
+    /// <summary>
+    /// c = a·bᵀ (+ bias per row) or c += a·bᵀ with a row-major (m, k) and <paramref name="bT"/> row-major (n, k): the
+    /// input-gradient product dy·Wᵀ of a layer that stores W (in, out), without a transposed copy of W on AVX2 (the
+    /// panels are packed straight from bT). Rounds exactly like <see cref="MatMul(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool)"/> on the transpose.
+    /// </summary>
+    public static void MatMulTransB(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int k, int n, bool accumulate) => TransB(a, bT, bias, c, m, k, n, accumulate, default);
+
+    /// <summary>
+    /// c = (a·bᵀ) ⊙ [y > 0], overwriting c: the input gradient of a layer whose input was the ReLU output
+    /// <paramref name="reluOutput"/> (m, n), masked as <see cref="Activations.ReluBackward"/> does, in the same pass.
+    /// </summary>
+    public static void MatMulTransBReluMask(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> reluOutput,
+        Span<float> c, int m, int k, int n)
+    {
+        if (reluOutput.Length < (long)m * n)
+            throw new ArgumentException($"Gemm ReLU mask: needs {m * n} elements (got {reluOutput.Length}).");
+        TransB(a, bT, default, c, m, k, n, false, reluOutput[..(m * n)]);
+    }
+
+    /// <summary>c = max(a·b + bias, 0) with a row-major (m, k): a Linear layer and its ReLU in one pass, bit-identical to
+    /// <see cref="MatMul(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, bool)"/> then <see cref="Activations.Relu"/>.</summary>
+    public static void MatMulRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n)
+    {
+        if (Avx512F.IsSupported || !GemmAvx2.IsSupported || m == 0 || n == 0 || k == 0)
+        {
+            MatMul(a, b, bias, c, m, k, n, false);
+            Activations.Relu(c[..(m * n)], c[..(m * n)]);
+            return;
+        }
+        Validate(a.Length, (long)m * k, b.Length, c.Length, bias, m, k, n);
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+            GemmAvx2.Run(pa, k, 1, pb, n, 1, bias.IsEmpty ? null : pbias, pc, m, k, n, false, GemmEpilogue.Relu);
+    }
+
+    private static void TransB(ReadOnlySpan<float> a, ReadOnlySpan<float> bT, ReadOnlySpan<float> bias, Span<float> c,
+        int m, int k, int n, bool accumulate, ReadOnlySpan<float> mask)
+    {
+        if (Avx512F.IsSupported || !GemmAvx2.IsSupported || m == 0 || n == 0 || k == 0)
+        {
+            // The AVX-512 and portable kernels read a row-major b: transpose into a per-thread buffer first.
+            if (bT.Length < (long)k * n)
+                throw new ArgumentException($"Gemm shapes: n={n} k={k} need bT>={k * n} (got {bT.Length}).");
+            if (t_transposed == null || t_transposed.Length < k * n) t_transposed = new float[Math.Max(k * n, 4096)];
+            Transpose(bT[..(k * n)], t_transposed, n, k);
+            MatMul(a, k, 1, t_transposed, bias, c, m, k, n, accumulate);
+            if (!mask.IsEmpty) Activations.ReluBackward(mask, c[..(m * n)], c[..(m * n)]);
+            return;
+        }
+        Validate(a.Length, (long)m * k, bT.Length, c.Length, bias, m, k, n);
+        fixed (float* pa = a, pb = bT, pc = c, pbias = bias, py = mask)
+            GemmAvx2.Run(pa, k, 1, pb, 1, k, accumulate || bias.IsEmpty ? null : pbias, pc, m, k, n, accumulate,
+                mask.IsEmpty ? default : GemmEpilogue.ReluMask(py, pc));
+    }
+
+    private static void Validate(int aLength, long aNeeded, int bLength, int cLength, ReadOnlySpan<float> bias, int m, int k, int n)
+    {
+        if (aLength < aNeeded || bLength < (long)k * n || cLength < (long)m * n || (!bias.IsEmpty && bias.Length < n))
+            throw new ArgumentException($"Gemm shapes: m={m} k={k} n={n} need a>={aNeeded}, b>={k * n}, c>={m * n} (got {aLength}, {bLength}, {cLength}).");
+    }
 
     /// <summary>dst (cols, rows) = srcᵀ for row-major src (rows, cols). Overwrites.</summary>
     public static void Transpose(ReadOnlySpan<float> src, Span<float> dst, int rows, int cols)

@@ -5,165 +5,229 @@ using System.Runtime.Intrinsics.X86;
 namespace VaeLab.Numerics;
 
 /// <summary>
-/// The AVX2/FMA twin of <see cref="Gemm"/>'s AVX-512 kernel for machines without AVX-512: 4 rows x 24 columns
-/// register-blocked (12 accumulators, enough to hide the FMA latency on two FMA pipes), 4 x 16 and 4 x 8 kernels for
-/// the column tail (masked loads and stores), 1 x 8 for the row tail. Every element is computed exactly as the
-/// AVX-512 kernel computes it: start from the bias (or c, or zero), then one fused multiply-add per p in increasing
-/// order, so both machines give bit-identical products.
+/// The AVX2/FMA twin of <see cref="Gemm"/>'s AVX-512 kernel for machines without AVX-512. The columns of c are cut
+/// into panels 24 or 16 wide (8 only when n is); each panel of b is packed once into a contiguous, 32-byte aligned
+/// per-thread buffer that stays in L1 while every row block of a runs over it (the 4 x 24 and 6 x 16 kernels of
+/// <see cref="GemmAvx2Kernels"/>, masked kernels for the edges). Packing reads b through strides, so aᵀ-free products
+/// with a transposed b (the input gradient dy·Wᵀ) need no separate transpose. Every element is computed exactly as
+/// the AVX-512 kernel computes it: start from the bias (or c, or zero), then one fused multiply-add per p in
+/// increasing order, so both machines give bit-identical products.
 /// </summary>
 internal static unsafe class GemmAvx2
 {
+    [ThreadStatic] private static float[]? t_panel;
+
     public static bool IsSupported => Avx.IsSupported && Fma.IsSupported;
 
-    /// <summary>c (m, n) = bias + a·b or c += a·b; a through its strides, b (k, n) row-major; bias null for none.</summary>
-    public static void Run(float* a, int rs, int cs, float* b, float* bias, float* c, int m, int k, int n, bool acc)
+    /// <summary>
+    /// c (m, n) = bias + a·b or c += a·b; a through its strides (rs, cs); element (p, j) of b is b[p*brs + j*bcs]
+    /// ((brs, bcs) = (n, 1) for a row-major b, (1, k) for the transpose of a row-major (n, k)); bias null for none.
+    /// </summary>
+    public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc,
+        GemmEpilogue epilogue = default)
+    {
+        int paddedN = (n + 7) & ~7;
+        float[] buffer = PanelBuffer(paddedN * k);
+        fixed (float* pinned = buffer)
+        {
+            // The buffer lives on the pinned heap, so aligning the pointer once per call is safe. The panel of columns
+            // j.. starts at k*j: all of b is packed first, in one sequential sweep, so that b streams in from memory
+            // at full speed rather than one panel's strided rows at a time.
+            float* packed = (float*)(((nint)pinned + 31) & ~(nint)31);
+            PackAll(b, brs, bcs, packed, k, n);
+            for (int j = 0; j < n;)
+            {
+                int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
+                float* panel = packed + (long)k * j, bj = bias == null ? null : bias + j;
+                if (valid == 24) Panel24(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
+                else if (valid == 16) Panel16(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
+                else PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid, epilogue);
+                j += width;
+            }
+        }
+    }
+
+    // 24 columns a panel, but 16 + 16 for the last four vectors and 16 or 8 for the last two or one: no panel is left
+    // with a single vector (4 accumulators cannot hide the FMA latency).
+    private static int PanelWidth(int columnsLeft)
+    {
+        int vectorsLeft = (columnsLeft + 7) / 8;
+        return vectorsLeft == 1 ? 8 : vectorsLeft is 2 or 4 ? 16 : 24;
+    }
+
+    private static void PackAll(float* b, int brs, int bcs, float* packed, int k, int n)
+    {
+        if (bcs != 1)
+        {
+            for (int j = 0; j < n;)
+            {
+                int width = PanelWidth(n - j);
+                Pack(b + (long)j * bcs, brs, bcs, packed + (long)k * j, k, width, Math.Min(width, n - j));
+                j += width;
+            }
+            return;
+        }
+        for (int p = 0; p < k; p++)
+        {
+            float* src = b + (long)p * brs;
+            for (int j = 0; j < n;)
+            {
+                int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
+                float* dst = packed + (long)k * j + (long)p * width;
+                int jj = 0;
+                for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + j + jj));
+                for (; jj < valid; jj++) dst[jj] = src[j + jj];
+                for (; jj < width; jj++) dst[jj] = 0;
+                j += width;
+            }
+        }
+    }
+
+    private static void Panel24(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
     {
         int i = 0;
         for (; i + 4 <= m; i += 4)
         {
-            float* ai = a + (long)i * rs, ci = c + (long)i * n;
-            int j = 0;
-            for (; j + 24 <= n; j += 24) Kernel4x24(ai, rs, cs, b + j, n, bias == null ? null : bias + j, ci + j, n, k, acc);
-            for (; j + 8 < n; j += 16) Kernel4x16(ai, rs, cs, b + j, n, bias == null ? null : bias + j, ci + j, n, k, acc, TailMask(n - j - 8));
-            if (j < n) Kernel4x8(ai, rs, cs, b + j, n, bias == null ? null : bias + j, ci + j, n, k, acc, TailMask(n - j));
+            if (i + 8 <= m) Prefetch(c + (long)(i + 4) * n, 4, 24, n);
+            GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            e.Apply(c + (long)i * n, 4, 24, n);
         }
-        for (; i < m; i++)
-            for (int j = 0; j < n; j += 8)
-                Kernel1x8(a + (long)i * rs, cs, b + j, n, bias == null ? null : bias + j, c + (long)i * n + j, k, acc, TailMask(n - j));
+        RowTail(a, rs, cs, panel, 24, bias, c, i, m, k, n, acc, 24, e);
+    }
+
+    private static void Panel16(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
+    {
+        int i = 0;
+        for (; i + 6 <= m; i += 6)
+        {
+            if (i + 12 <= m) Prefetch(c + (long)(i + 6) * n, 6, 16, n);
+            GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            e.Apply(c + (long)i * n, 6, 16, n);
+        }
+        for (; i + 4 <= m; i += 4)
+        {
+            GemmAvx2Kernels.Kernel4x16(a + (long)i * rs, rs, cs, panel, 16, bias, c + (long)i * n, n, k, acc, Vector256<float>.AllBitsSet);
+            e.Apply(c + (long)i * n, 4, 16, n);
+        }
+        RowTail(a, rs, cs, panel, 16, bias, c, i, m, k, n, acc, 16, e);
+    }
+
+    // A panel whose last 8 columns are partly outside c, or an 8-wide panel: masked kernels, four rows at a time.
+    private static void PanelMasked(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int m, int k, int n, bool acc, int valid,
+        GemmEpilogue e)
+    {
+        int i = 0;
+        if (width == 8)
+        {
+            for (; i + 8 <= m; i += 8)
+            {
+                GemmAvx2Kernels.Kernel8x8(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc, valid);
+                e.Apply(c + (long)i * n, 8, valid, n);
+            }
+        }
+        for (; i + 4 <= m; i += 4)
+        {
+            float* ai = a + (long)i * rs, ci = c + (long)i * n;
+            for (int jj = 0; jj < valid; jj += 16)
+            {
+                float* bb = bias == null ? null : bias + jj;
+                if (valid - jj > 8) GemmAvx2Kernels.Kernel4x16(ai, rs, cs, panel + jj, width, bb, ci + jj, n, k, acc, TailMask(valid - jj - 8));
+                else GemmAvx2Kernels.Kernel4x8(ai, rs, cs, panel + jj, width, bb, ci + jj, n, k, acc, TailMask(valid - jj));
+            }
+            e.Apply(ci, 4, valid, n);
+        }
+        RowTail(a, rs, cs, panel, width, bias, c, i, m, k, n, acc, valid, e);
+    }
+
+    // Rows from..m-1, one at a time, 8 columns per kernel.
+    private static void RowTail(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int from, int m, int k, int n, bool acc, int valid,
+        GemmEpilogue e)
+    {
+        for (int i = from; i < m; i++)
+        {
+            for (int jj = 0; jj < valid; jj += 8)
+                GemmAvx2Kernels.Kernel1x8(a + (long)i * rs, cs, panel + jj, width, bias == null ? null : bias + jj, c + (long)i * n + jj, k, acc, TailMask(valid - jj));
+            e.Apply(c + (long)i * n, 1, valid, n);
+        }
+    }
+
+    // panel (k, width) row-major = columns 0..valid-1 of b (element (p, j) at b[p*brs + j*bcs]), zeros beyond; b not
+    // contiguous along j.
+    private static void Pack(float* b, int brs, int bcs, float* panel, int k, int width, int valid)
+    {
+        int j = 0;
+        for (; j + 8 <= valid; j += 8) PackTransposed8(b + (long)j * bcs, brs, bcs, panel + j, k, width);
+        for (; j < width; j++)
+        {
+            float* src = b + (long)j * bcs;
+            if (j < valid) for (int p = 0; p < k; p++) panel[(long)p * width + j] = src[(long)p * brs];
+            else for (int p = 0; p < k; p++) panel[(long)p * width + j] = 0;
+        }
+    }
+
+    // Columns j..j+7 of b, each contiguous along p (brs = 1 in practice), into 8 lanes of the panel: 8 x 8 transposes.
+    private static void PackTransposed8(float* b, int brs, int bcs, float* dst, int k, int width)
+    {
+        int p = 0;
+        if (brs == 1)
+        {
+            for (; p + 8 <= k; p += 8)
+            {
+                float* s = b + p;
+                Transpose8x8(Avx.LoadVector256(s), Avx.LoadVector256(s + bcs), Avx.LoadVector256(s + 2 * (long)bcs),
+                    Avx.LoadVector256(s + 3 * (long)bcs), Avx.LoadVector256(s + 4 * (long)bcs), Avx.LoadVector256(s + 5 * (long)bcs),
+                    Avx.LoadVector256(s + 6 * (long)bcs), Avx.LoadVector256(s + 7 * (long)bcs), dst + (long)p * width, width);
+            }
+        }
+        for (; p < k; p++)
+            for (int r = 0; r < 8; r++) dst[(long)p * width + r] = b[(long)p * brs + (long)r * bcs];
+    }
+
+    // Stores the transpose of the 8 x 8 block (rows r0..r7) as 8 rows at dst, dst + ld, ...
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, float* dst, int ld)
+    {
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44); var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44); var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ld, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * ld, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * ld, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * ld, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * ld, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * ld, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * ld, Avx.Permute2x128(u3, u7, 0x31));
+    }
+
+    // The next tile of c, while this one computes: c is read (accumulating) or written once per call and would
+    // otherwise miss the cache at the start of every tile.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(float* c, int rows, int cols, nint ldc)
+    {
+        for (int r = 0; r < rows; r++, c += ldc)
+        {
+            Sse.Prefetch0(c);
+            Sse.Prefetch0(c + cols - 1);
+        }
+    }
+
+    private static float[] PanelBuffer(int length)
+    {
+        float[]? buffer = t_panel;
+        if (buffer == null || buffer.Length < length + 8)
+            t_panel = buffer = GC.AllocateArray<float>(Math.Max(length + 8, 256 * 256 + 8), pinned: true);
+        return buffer;
     }
 
     // Lanes below `remaining` set (sign bit), as Avx.MaskLoad/MaskStore read them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> TailMask(int remaining) =>
+    internal static Vector256<float> TailMask(int remaining) =>
         remaining >= 8 ? Vector256<float>.AllBitsSet : Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(remaining)).AsSingle();
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel4x24(float* a, int rs, int cs, float* b, int ldb, float* bias, float* c, int ldc, int k, bool acc)
-    {
-        Vector256<float> c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
-        if (acc)
-        {
-            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = Avx.LoadVector256(c + 16);
-            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.LoadVector256(c + ldc + 8); c12 = Avx.LoadVector256(c + ldc + 16);
-            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.LoadVector256(c + 2 * ldc + 8); c22 = Avx.LoadVector256(c + 2 * ldc + 16);
-            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.LoadVector256(c + 3 * ldc + 8); c32 = Avx.LoadVector256(c + 3 * ldc + 16);
-        }
-        else if (bias != null)
-        {
-            c00 = c10 = c20 = c30 = Avx.LoadVector256(bias);
-            c01 = c11 = c21 = c31 = Avx.LoadVector256(bias + 8);
-            c02 = c12 = c22 = c32 = Avx.LoadVector256(bias + 16);
-        }
-        else
-        {
-            c00 = c01 = c02 = c10 = c11 = c12 = c20 = c21 = c22 = c30 = c31 = c32 = Vector256<float>.Zero;
-        }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
-        for (int p = 0; p < k; p++)
-        {
-            long off = (long)p * cs;
-            var b0 = Avx.LoadVector256(b);
-            var b1 = Avx.LoadVector256(b + 8);
-            var b2 = Avx.LoadVector256(b + 16);
-            b += ldb;
-            var x = Vector256.Create(a0[off]);
-            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02);
-            x = Vector256.Create(a1[off]);
-            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11); c12 = Fma.MultiplyAdd(x, b2, c12);
-            x = Vector256.Create(a2[off]);
-            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21); c22 = Fma.MultiplyAdd(x, b2, c22);
-            x = Vector256.Create(a3[off]);
-            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
-        }
-        Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02);
-        Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11); Avx.Store(c + ldc + 16, c12);
-        Avx.Store(c + 2 * ldc, c20); Avx.Store(c + 2 * ldc + 8, c21); Avx.Store(c + 2 * ldc + 16, c22);
-        Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31); Avx.Store(c + 3 * ldc + 16, c32);
-    }
-
-    // Columns j..j+15 of four rows; the second 8 columns through `mask`.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel4x16(float* a, int rs, int cs, float* b, int ldb, float* bias, float* c, int ldc, int k, bool acc, Vector256<float> mask)
-    {
-        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
-        if (acc)
-        {
-            c00 = Avx.LoadVector256(c); c01 = Avx.MaskLoad(c + 8, mask);
-            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.MaskLoad(c + ldc + 8, mask);
-            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.MaskLoad(c + 2 * ldc + 8, mask);
-            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.MaskLoad(c + 3 * ldc + 8, mask);
-        }
-        else if (bias != null)
-        {
-            c00 = c10 = c20 = c30 = Avx.LoadVector256(bias);
-            c01 = c11 = c21 = c31 = Avx.MaskLoad(bias + 8, mask);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
-        }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
-        for (int p = 0; p < k; p++)
-        {
-            long off = (long)p * cs;
-            var b0 = Avx.LoadVector256(b);
-            var b1 = Avx.MaskLoad(b + 8, mask);
-            b += ldb;
-            var x = Vector256.Create(a0[off]);
-            c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a1[off]);
-            c10 = Fma.MultiplyAdd(x, b0, c10); c11 = Fma.MultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a2[off]);
-            c20 = Fma.MultiplyAdd(x, b0, c20); c21 = Fma.MultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a3[off]);
-            c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31);
-        }
-        Avx.Store(c, c00); Avx.MaskStore(c + 8, mask, c01);
-        Avx.Store(c + ldc, c10); Avx.MaskStore(c + ldc + 8, mask, c11);
-        Avx.Store(c + 2 * ldc, c20); Avx.MaskStore(c + 2 * ldc + 8, mask, c21);
-        Avx.Store(c + 3 * ldc, c30); Avx.MaskStore(c + 3 * ldc + 8, mask, c31);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel4x8(float* a, int rs, int cs, float* b, int ldb, float* bias, float* c, int ldc, int k, bool acc, Vector256<float> mask)
-    {
-        Vector256<float> c0, c1, c2, c3;
-        if (acc)
-        {
-            c0 = Avx.MaskLoad(c, mask); c1 = Avx.MaskLoad(c + ldc, mask);
-            c2 = Avx.MaskLoad(c + 2 * ldc, mask); c3 = Avx.MaskLoad(c + 3 * ldc, mask);
-        }
-        else if (bias != null)
-        {
-            c0 = c1 = c2 = c3 = Avx.MaskLoad(bias, mask);
-        }
-        else
-        {
-            c0 = c1 = c2 = c3 = Vector256<float>.Zero;
-        }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs;
-        for (int p = 0; p < k; p++)
-        {
-            long off = (long)p * cs;
-            var b0 = Avx.MaskLoad(b, mask);
-            b += ldb;
-            c0 = Fma.MultiplyAdd(Vector256.Create(a0[off]), b0, c0);
-            c1 = Fma.MultiplyAdd(Vector256.Create(a1[off]), b0, c1);
-            c2 = Fma.MultiplyAdd(Vector256.Create(a2[off]), b0, c2);
-            c3 = Fma.MultiplyAdd(Vector256.Create(a3[off]), b0, c3);
-        }
-        Avx.MaskStore(c, mask, c0); Avx.MaskStore(c + ldc, mask, c1);
-        Avx.MaskStore(c + 2 * ldc, mask, c2); Avx.MaskStore(c + 3 * ldc, mask, c3);
-    }
-
-    private static void Kernel1x8(float* a, int cs, float* b, int ldb, float* bias, float* c, int k, bool acc, Vector256<float> mask)
-    {
-        Vector256<float> c0 = acc ? Avx.MaskLoad(c, mask) : bias != null ? Avx.MaskLoad(bias, mask) : Vector256<float>.Zero;
-        for (int p = 0; p < k; p++)
-        {
-            c0 = Fma.MultiplyAdd(Vector256.Create(a[(long)p * cs]), Avx.MaskLoad(b, mask), c0);
-            b += ldb;
-        }
-        Avx.MaskStore(c, mask, c0);
-    }
 }

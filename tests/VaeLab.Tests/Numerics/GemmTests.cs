@@ -8,12 +8,17 @@ public class GemmTests
     public static TheoryData<int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int>();
-        int[] sizes = [1, 3, 5, 12, 16, 17, 21, 31, 32, 33, 47, 100, 200];
-        foreach (int m in new[] { 1, 3, 4, 5, 100 })
-            foreach (int k in new[] { 1, 3, 16, 21 })
+        // Column counts cover every panel split (8, 16 and 24 wide, a partial last vector) and row counts every tail
+        // of the 4- and 6-row kernels.
+        int[] sizes = [1, 3, 7, 8, 9, 12, 16, 17, 23, 24, 25, 31, 32, 33, 47, 100, 128, 200, 201];
+        foreach (int m in new[] { 1, 3, 4, 5, 7, 9, 100 })
+            foreach (int k in new[] { 1, 3, 8, 9, 21 })
                 foreach (int n in sizes) data.Add(m, k, n);
         data.Add(100, 200, 200);
-        data.Add(200, 100, 21);
+        data.Add(200, 100, 201);
+        data.Add(128, 100, 128);
+        data.Add(100, 128, 16);
+        data.Add(25, 24, 23);
         return data;
     }
 
@@ -36,6 +41,12 @@ public class GemmTests
             Gemm.MatMulTransA(aT, b, fastT, m, k, n, accumulate);
             GemmNaive.MatMul(aT, 1, m, b, default, naiveT, m, k, n, accumulate);
             AssertClose(naiveT, fastT, k);
+
+            float[] bT = new float[n * k], fastB = (float[])start.Clone(), naiveB = (float[])start.Clone();
+            Gemm.Transpose(b, bT, k, n);
+            Gemm.MatMulTransB(a, bT, bias, fastB, m, k, n, accumulate);
+            GemmNaive.MatMulTransB(a, bT, bias, naiveB, m, k, n, accumulate);
+            AssertClose(naiveB, fastB, k);
         }
     }
 
@@ -44,6 +55,10 @@ public class GemmTests
     [InlineData(100, 128, 128)]
     [InlineData(100, 128, 16)]
     [InlineData(7, 21, 45)]
+    [InlineData(9, 8, 201)]
+    [InlineData(13, 9, 40)]
+    [InlineData(100, 128, 6)]
+    [InlineData(17, 5, 8)]
     public void Vector_kernels_round_like_one_fused_multiply_add_per_p_in_order(int m, int k, int n)
     {
         // Both SIMD kernels (AVX-512 and AVX2) start from the bias and add a[i,p]·b[p,j] with one FMA per p, p = 0..k-1;
@@ -61,6 +76,55 @@ public class GemmTests
             }
     }
 
+    [Theory]
+    [InlineData(100, 200, 200)]
+    [InlineData(100, 128, 16)]
+    [InlineData(9, 25, 201)]
+    [InlineData(7, 21, 45)]
+    public void Transposed_b_gives_the_same_bits_as_the_row_major_product(int m, int k, int n)
+    {
+        var rng = new Xoshiro256StarStar(78);
+        float[] a = Fill(rng, m * k), b = Fill(rng, k * n), bT = new float[n * k], bias = Fill(rng, n);
+        Gemm.Transpose(b, bT, k, n);
+        foreach (bool accumulate in new[] { false, true })
+        {
+            float[] start = Fill(rng, m * n), direct = (float[])start.Clone(), viaT = (float[])start.Clone();
+            Gemm.MatMul(a, b, bias, direct, m, k, n, accumulate);
+            Gemm.MatMulTransB(a, bT, bias, viaT, m, k, n, accumulate);
+            Assert.Equal(direct, viaT);
+        }
+    }
+
+    [Theory]
+    [InlineData(100, 200, 200)]
+    [InlineData(9, 16, 201)]
+    [InlineData(7, 3, 6)]
+    [InlineData(13, 9, 40)]
+    public void Fused_relu_and_relu_mask_give_the_bits_of_the_separate_passes(int m, int k, int n)
+    {
+        var rng = new Xoshiro256StarStar(79);
+        float[] a = Fill(rng, m * k), b = Fill(rng, k * n), bT = new float[n * k], bias = Fill(rng, n), y = Fill(rng, m * n);
+        // Special values: a zero row of a with a -0 bias gives -0 where b is negative, a NaN bias a NaN column; y has
+        // zeros of both signs and a NaN, which the mask must treat as "not > 0".
+        for (int p = 0; p < k; p++) a[p] = 0;
+        bias[0] = -0f;
+        bias[n - 1] = float.NaN;
+        y[0] = -0f; y[m * n - 1] = 0f; y[m * n / 2] = float.NaN;
+        Gemm.Transpose(b, bT, k, n);
+
+        float[] separate = new float[m * n], fused = new float[m * n];
+        Gemm.MatMul(a, b, bias, separate, m, k, n, accumulate: false);
+        Activations.Relu(separate, separate);
+        Gemm.MatMulRelu(a, b, bias, fused, m, k, n);
+        Assert.Equal(separate.Select(BitConverter.SingleToInt32Bits), fused.Select(BitConverter.SingleToInt32Bits));
+
+        float[] dx = Fill(rng, m * n), dxFused = Fill(rng, m * n);
+        Gemm.MatMulTransB(a, bT, default, dx, m, k, n, accumulate: false);
+        Activations.ReluBackward(y, dx, dx);
+        Gemm.MatMulTransBReluMask(a, bT, y, dxFused, m, k, n);
+        Assert.Equal(dx.Select(BitConverter.SingleToInt32Bits), dxFused.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Kernel_does_not_write_outside_its_rows()
     {
@@ -69,6 +133,9 @@ public class GemmTests
         float[] c = Enumerable.Repeat(42f, 5 * 7 + 9).ToArray();
         Gemm.MatMul(a, b, default, c, 5, 3, 7, accumulate: false);
         Assert.All(c[35..], v => Assert.Equal(42f, v));
+        float[] bT = Fill(rng, 7 * 3), c2 = Enumerable.Repeat(42f, 5 * 7 + 9).ToArray();
+        Gemm.MatMulTransB(a, bT, default, c2, 5, 3, 7, accumulate: false);
+        Assert.All(c2[35..], v => Assert.Equal(42f, v));
     }
 
     [Fact]
