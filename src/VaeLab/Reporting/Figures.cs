@@ -37,6 +37,7 @@ public static class Figures
         var s = plt.Add.ScatterPoints(xs, ys);
         s.Color = color.WithAlpha(0.5);
         s.MarkerSize = 3;
+        s.MarkerShape = MarkerShape.FilledSquare; // 3-pixel squares: drawn about twice as fast as circles, alike at this size
         s.LegendText = label;
     }
 
@@ -88,6 +89,7 @@ public static class Figures
             var s = plt.Add.ScatterPoints(Enumerable.Range(0, count).Select(i => (double)x[i * n]).ToArray(), Enumerable.Range(0, count).Select(i => (double)x[i * n + 1]).ToArray());
             s.Color = color.WithAlpha(0.5);
             s.MarkerSize = 3;
+            s.MarkerShape = MarkerShape.FilledSquare;
             s.LegendText = label;
         }
         Finish(plt, path, title, "x[0]", "x[1]");

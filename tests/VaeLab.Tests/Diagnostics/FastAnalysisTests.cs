@@ -19,6 +19,8 @@ public class FastAnalysisTests
     [InlineData(257, 131, 6)]
     [InlineData(5, 9, 1)]
     [InlineData(64, 77, 22)]
+    [InlineData(2000, 1999, 4)]
+    [InlineData(130, 2100, 2)]
     public void Mmd_equals_the_scalar_loop_bit_for_bit_and_a_double_sum_closely(int nx, int ny, int dim)
     {
         var rng = RngStreams.Normal(7, "mmd-test");
