@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VaeLab.Models;
 using VaeLab.Numerics;
 
@@ -15,7 +16,9 @@ internal sealed class DecoderInputGradient
     private readonly Linear[] _layers = [];
     private readonly float[][] _weights = [], _biases = [], _transposed = [], _outputs = [], _gradients = [];
 
-    public DecoderInputGradient(Vae model)
+    private static readonly ConditionalWeakTable<Vae, DecoderInputGradient> Cache = new();
+
+    private DecoderInputGradient(Vae model)
     {
         _decoder = model.Decoder;
         if (model.Decoder is not MlpDecoder mlp) return;
@@ -29,13 +32,29 @@ internal sealed class DecoderInputGradient
         for (int l = 0; l < layers; l++)
         {
             var layer = _layers[l];
-            _weights[l] = model.Parameters.Value(layer.Weight).ToArray();
-            _biases[l] = model.Parameters.Value(layer.Bias).ToArray();
+            _weights[l] = new float[layer.InFeatures * layer.OutFeatures];
+            _biases[l] = new float[layer.OutFeatures];
             _transposed[l] = new float[layer.InFeatures * layer.OutFeatures];
-            Gemm.Transpose(_weights[l], _transposed[l], layer.InFeatures, layer.OutFeatures);
             _outputs[l] = new float[model.MaxBatch * layer.OutFeatures];
             _gradients[l] = new float[model.MaxBatch * layer.OutFeatures];
         }
+    }
+
+    /// <summary>
+    /// The instance of <paramref name="model"/> (made once per model, its buffers reused by every analysis of it), with the
+    /// model's current weights: call it again after the weights change.
+    /// </summary>
+    public static DecoderInputGradient For(Vae model)
+    {
+        var gradient = Cache.GetValue(model, m => new DecoderInputGradient(m));
+        for (int l = 0; l < gradient._layers.Length; l++)
+        {
+            var layer = gradient._layers[l];
+            model.Parameters.Value(layer.Weight).CopyTo(gradient._weights[l]);
+            model.Parameters.Value(layer.Bias).CopyTo(gradient._biases[l]);
+            Gemm.Transpose(gradient._weights[l], gradient._transposed[l], layer.InFeatures, layer.OutFeatures);
+        }
+        return gradient;
     }
 
     /// <summary>The decoder at s (batch, m); kept for the <see cref="Backward"/> calls that follow.</summary>

@@ -16,7 +16,7 @@ public static class DecoderJacobian
         if (count > model.MaxBatch) throw new ArgumentException($"at most {model.MaxBatch} points per call (got {count}).");
         int n = model.InputDim, m = model.LatentDim;
         var columnMajor = new double[count * n * m];
-        Fill(model, new DecoderInputGradient(model), s, count, columnMajor, new float[count * n], new float[count * m]);
+        Fill(model, DecoderInputGradient.For(model), s, count, columnMajor, new float[count * n], new float[count * m]);
         var result = new double[count][];
         for (int p = 0; p < count; p++)
         {
@@ -40,7 +40,7 @@ public static class DecoderJacobian
     {
         int n = model.InputDim, m = model.LatentDim, batch = model.MaxBatch;
         var spectra = new double[count][];
-        var gradient = new DecoderInputGradient(model);
+        var gradient = DecoderInputGradient.For(model);
         var s = new float[batch * m];
         var jacobians = new double[batch * n * m];
         var dOut = new float[batch * n];

@@ -27,13 +27,22 @@ public static class Mmd
         x.AsSpan(0, nx * dim).CopyTo(pooled);
         y.AsSpan(0, ny * dim).CopyTo(pooled.AsSpan(nx * dim));
         int count = nx + ny;
-        var distances = new double[count * (count - 1) / 2];
-        int next = 0;
-        for (int i = 0; i < count; i++)
-            for (int j = i + 1; j < count; j++)
-                distances[next++] = TensorPrimitives.Distance(pooled.AsSpan(i * dim, dim), pooled.AsSpan(j * dim, dim));
-        double median = distances.Length == 0 ? 1 : OrderStatistic.Select(distances, distances.Length / 2);
-        return median > 0 ? median : 1;
+        int pairs = count * (count - 1) / 2;
+        if (pairs == 0) return 1;
+        var distances = ArrayPool<double>.Shared.Rent(pairs);
+        try
+        {
+            int next = 0;
+            for (int i = 0; i < count; i++)
+                for (int j = i + 1; j < count; j++)
+                    distances[next++] = TensorPrimitives.Distance(pooled.AsSpan(i * dim, dim), pooled.AsSpan(j * dim, dim));
+            double median = OrderStatistic.Select(distances.AsSpan(0, pairs), pairs / 2);
+            return median > 0 ? median : 1;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(distances);
+        }
     }
 
     /// <summary>Unbiased MMD^2 between row-major samples x (nx, dim) and y (ny, dim) at bandwidth h.</summary>

@@ -5,15 +5,15 @@ public static class OrderStatistic
 {
     /// <summary>
     /// The value a full ascending sort would put at index <paramref name="k"/> of <paramref name="values"/>, which is reordered
-    /// in place. With a NaN among them it sorts (NaN first, as <see cref="Array.Sort{T}(T[])"/> does), so the answer is always
+    /// in place. With a NaN among them it sorts (NaN first, as a sort does), so the answer is always
     /// the sorted one.
     /// </summary>
-    public static double Select(double[] values, int k)
+    public static double Select(Span<double> values, int k)
     {
         if ((uint)k >= (uint)values.Length) throw new ArgumentOutOfRangeException(nameof(k), $"k = {k} is outside [0, {values.Length}).");
-        if (Array.Exists(values, double.IsNaN))
+        if (HasNaN(values))
         {
-            Array.Sort(values);
+            values.Sort();
             return values[k];
         }
         int lo = 0, hi = values.Length - 1;
@@ -38,6 +38,13 @@ public static class OrderStatistic
             else return values[k];
         }
         return values[k];
+    }
+
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+            if (double.IsNaN(v)) return true;
+        return false;
     }
 
     private static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));

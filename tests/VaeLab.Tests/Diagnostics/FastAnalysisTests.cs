@@ -87,6 +87,14 @@ public class FastAnalysisTests
         var naive = NaiveJacobian(model, s, count);
         for (int p = 0; p < count; p++) Assert.Equal(naive[p], fast[p]);
         Assert.All(model.Parameters.Gradients.ToArray(), g => Assert.Equal(0f, g));
+        // The per-model workspace is reused: new weights must be seen (as TrajectoryProbe overwrites its copy).
+        var values = model.Parameters.Values;
+        for (int i = 0; i < values.Length; i++) values[i] *= i % 3 == 0 ? -0.5f : 1.5f;
+        var changed = DecoderJacobian.At(model, s, count);
+        var changedNaive = NaiveJacobian(model, s, count);
+        for (int p = 0; p < count; p++) Assert.Equal(changedNaive[p], changed[p]);
+        Assert.NotEqual(naive[0], changed[0]);
+        fast = changed;
 
         var spectra = DecoderJacobian.SpectraAt(model, s, count);
         for (int p = 0; p < count; p++)
