@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DimensionCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         return CliErrors.Run(() =>
         {
             var parsed = root.Parse(args);

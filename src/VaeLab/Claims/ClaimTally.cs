@@ -20,11 +20,19 @@ public sealed record ClaimTally(string Claim, string Grid, string? Configuration
     public string Text => Holds.Trials == 0 && Collapsed == 0 ? "–"
         : $"holds in {Holds.Text("trained runs")}" + (Collapsed > 0 ? $"; {Collapsed} collapsed" : "");
 
-    /// <summary>The verdict in words: "holds" (every run), "mostly holds" (at least half), "mostly fails", "fails" (no run), "n/a".</summary>
+    /// <summary>
+    /// The verdict in words, from the fraction and its 95% Wilson interval: "holds" (every trained run), "fails" (none),
+    /// "mostly holds" (the interval lies above one half), "mostly fails" (below one half), "split" (the interval contains one
+    /// half: the runs do not decide which side the claim is on), "n/a" (no trained run).
+    /// </summary>
     public string Verdict => Holds.Trials == 0 ? "n/a"
         : Holds.Successes == Holds.Trials ? "holds"
         : Holds.Successes == 0 ? "fails"
-        : Majority ? "mostly holds" : "mostly fails";
+        : Holds.Lower > 0.5 ? "mostly holds"
+        : Holds.Upper < 0.5 ? "mostly fails" : "split";
+
+    /// <summary>True when the verdict is "holds" or "mostly holds": the claim is on the paper's side.</summary>
+    public bool OnPapersSide => Holds.Trials > 0 && (Holds.Successes == Holds.Trials || Holds.Lower > 0.5);
 
     /// <summary>True when the claim holds in at least half of the trained runs: the side a per-grid verdict compares.</summary>
     public bool Majority => Holds.Trials > 0 && 2 * Holds.Successes >= Holds.Trials;

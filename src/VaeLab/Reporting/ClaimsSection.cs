@@ -40,8 +40,10 @@ public static class ClaimsSection
             sb.AppendLine($"- **{c.Id}** {c.Statement} ({c.Source}). Measured: {what}.");
         }
         sb.AppendLine("\nA claim is judged on the runs that trained: a collapsed run (no active latent, or a loss not clearly below the best isotropic " +
-            "Gaussian fit) is reported but never counted. Fractions carry 95% Wilson score intervals; **fragile** marks a verdict that flips " +
-            "(holds in at least half of the runs, or not) when one of its thresholds is halved or doubled.\n");
+            "Gaussian fit) is reported but never counted. Fractions carry 95% Wilson score intervals. A verdict is **holds** (every trained run), " +
+            "**mostly holds** (the interval lies above one half), **split** (the interval contains one half: these runs cannot say which side the " +
+            "claim is on), **mostly fails** (below one half) or **fails** (no run); **fragile** marks a verdict whose side (holds in at least half " +
+            "of the runs, or not) flips when one of its thresholds is halved or doubled.\n");
 
         sb.AppendLine("## Claims\n");
         sb.AppendLine("| claim | statement (source) | holds when | linear | sigmoid | sphere | verdict |");
@@ -127,13 +129,13 @@ public static class ClaimsSection
                 count++;
             }
             foreach (string grid in ClaimTallies.Grids)
-                if (summaries[grid].TryGetValue(c.Id, out var s) && s.Tally.Trained > 0 && !s.Tally.Majority)
+                if (summaries[grid].TryGetValue(c.Id, out var s) && s.Tally.Trained > 0 && !s.Tally.OnPapersSide)
                 {
-                    sb.AppendLine($"- {c.Id} ({c.Statement}), {grid} grid: the paper says it holds; it {s.Tally.Verdict} here, {s.Tally.Text}{(s.Fragile ? " (fragile)" : "")}.");
+                    sb.AppendLine($"- {c.Id} ({c.Statement}), {grid} grid: the paper says it holds; we measure **{s.Tally.Verdict}**: {s.Tally.Text}{(s.Fragile ? " (fragile)" : "")}.");
                     count++;
                 }
         }
-        if (count == 0) sb.AppendLine("None: every claim holds in at least half of the trained runs of every grid that measures it.");
+        if (count == 0) sb.AppendLine("None: every claim holds, or mostly holds (95% interval above one half), in every grid that measures it.");
         return sb.ToString();
     }
 

@@ -34,6 +34,22 @@ public class ClaimTalliesTests
         Assert.Equal("holds", c6.Verdict);
     }
 
+    [Theory]
+    [InlineData(0, 0, "n/a")]
+    [InlineData(24, 24, "holds")]
+    [InlineData(0, 24, "fails")]
+    [InlineData(33, 36, "mostly holds")]  // 92% [78%, 97%]
+    [InlineData(17, 36, "split")]         // 47% [32%, 63%]
+    [InlineData(14, 36, "split")]         // 39% [25%, 55%]
+    [InlineData(11, 36, "mostly fails")]  // 31% [18%, 47%]
+    [InlineData(2, 3, "split")]
+    public void The_verdict_says_which_side_of_one_half_the_interval_lies(int k, int n, string verdict)
+    {
+        var t = new ClaimTally("C6", "sigmoid", null, Proportion.Of(k, n), 0);
+        Assert.Equal(verdict, t.Verdict);
+        Assert.Equal(verdict is "holds" or "mostly holds", t.OnPapersSide);
+    }
+
     [Fact]
     public void Sensitivity_rejudges_at_scaled_thresholds_and_marks_a_flip_within_2x_fragile()
     {

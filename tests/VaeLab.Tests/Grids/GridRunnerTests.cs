@@ -101,8 +101,12 @@ public class GridRunnerTests
             Assert.Equal((p.Config.LearningRate, p.Config.InitialLogVariance, p.Config.Decoder, p.Config.NoiseInLoss, p.Config.BatchSize),
                 (q.Config.LearningRate, q.Config.InitialLogVariance, q.Config.Decoder, q.Config.NoiseInLoss, q.Config.BatchSize));
             Assert.Equal(p.Config.EncoderHidden.Concat(p.Config.DecoderHidden), q.Config.EncoderHidden.Concat(q.Config.DecoderHidden));
-            if (q.Grid != "sphere") Assert.Equal(p.Config.Steps, q.Config.Steps);
+            Assert.Equal(p.Config.Steps, q.Config.Steps);
+            // Every quick run is one of the paper profile's runs (same folder, same seeds); only stage 2 is shorter.
+            var same = paper.Single(r => r.RelativeDir == q.RelativeDir);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(same.Config with { Stage2Steps = 0 }), System.Text.Json.JsonSerializer.Serialize(q.Config with { Stage2Steps = 0 }));
         }
+        Assert.Equal((21, 18, 2), (quick.Count(r => r.Grid == "linear"), quick.Count(r => r.Grid == "sigmoid"), quick.Count(r => r.Grid == "sphere")));
         Assert.Equal(["sigmoid"], PaperGrids.All("quick", 3, ["sigmoid"]).Select(r => r.Grid).Distinct());
         Assert.Equal(54, PaperGrids.All("quick", 3, ["sigmoid"]).Count);
         Assert.Throws<ConfigException>(() => PaperGrids.All("quick", 0));
