@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using VaeLab.Dimension;
 using VaeLab.Models;
 
@@ -40,13 +39,11 @@ public sealed record VaeLocalDimension(DimensionEstimate LocalRank, DimensionEst
                     if (logVar[(amortized ? p * m : 0) + j] < logThreshold) on++;
                 active[start + p] = on;
             }
-            var jacobians = DecoderJacobian.At(model, means, b);
+            var batchSpectra = DecoderJacobian.SpectraAt(model, means, b);
             for (int p = 0; p < b; p++)
             {
-                var j = jacobians[p];
-                var s = LinearAlgebra.SingularValues(Matrix<double>.Build.Dense(n, m, (r, c) => j[r * m + c]));
-                spectra[start + p] = s;
-                ranks[start + p] = LinearAlgebra.Rank(s, rankThreshold);
+                spectra[start + p] = batchSpectra[p];
+                ranks[start + p] = LinearAlgebra.Rank(batchSpectra[p], rankThreshold);
             }
         }
         return new VaeLocalDimension(

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 using VaeLab.Data;
 using VaeLab.Training;
 
@@ -36,6 +37,7 @@ public static class Figures
         var s = plt.Add.ScatterPoints(xs, ys);
         s.Color = color.WithAlpha(0.5);
         s.MarkerSize = 3;
+        s.MarkerShape = MarkerShape.FilledSquare; // 3-pixel squares: drawn about twice as fast as circles, alike at this size
         s.LegendText = label;
     }
 
@@ -87,6 +89,7 @@ public static class Figures
             var s = plt.Add.ScatterPoints(Enumerable.Range(0, count).Select(i => (double)x[i * n]).ToArray(), Enumerable.Range(0, count).Select(i => (double)x[i * n + 1]).ToArray());
             s.Color = color.WithAlpha(0.5);
             s.MarkerSize = 3;
+            s.MarkerShape = MarkerShape.FilledSquare;
             s.LegendText = label;
         }
         Finish(plt, path, title, "x[0]", "x[1]");
@@ -143,8 +146,22 @@ public static class Figures
         plt.XLabel(xLabel);
         plt.YLabel(yLabel);
         plt.ShowLegend();
+        SavePng(plt, path, 720, 520);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="plt"/> and writes it as a PNG through a temporary file. The encoder uses the "up" row filter and
+    /// zlib level 3 instead of ScottPlot's default (every filter tried on every row, level 6): several times faster to write, for
+    /// files about a tenth larger, the same pixels.
+    /// </summary>
+    public static void SavePng(Plot plt, string path, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException($"cannot create a {width} x {height} drawing surface for {path}.");
+        plt.Render(surface.Canvas, width, height);
+        using var pixels = surface.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3));
         string temp = path + ".tmp.png";
-        plt.SavePng(temp, 720, 520);
+        using (var file = File.Create(temp)) png.SaveTo(file);
         File.Move(temp, path, overwrite: true);
     }
 }
