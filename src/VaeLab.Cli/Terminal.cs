@@ -59,8 +59,8 @@ public static class Terminal
     /// <summary>A verdict in colour for the terminal: <paramref name="yes"/> in green when it holds, <paramref name="no"/> in red otherwise.</summary>
     public static string Verdict(bool holds, string yes = "holds", string no = "fails") => $"[{VerdictColour(holds)}]{(holds ? yes : no)}[/]";
 
-    /// <summary>The colour of a verdict: green when it holds, yellow when it fails but a majority holds, red otherwise.</summary>
-    public static string VerdictColour(bool holds, bool majority = false) => holds ? "green" : majority ? "yellow" : "red";
+    /// <summary>The colour of a verdict: green when it holds, yellow when it mostly holds, red otherwise.</summary>
+    public static string VerdictColour(bool holds, bool mostly = false) => holds ? "green" : mostly ? "yellow" : "red";
 
     /// <summary>A claim's status in colour: "holds" in green, anything else as "fails" in red.</summary>
     public static string Verdict(string status) => Verdict(status == VaeLab.Claims.ClaimRules.Holds);

@@ -10,7 +10,7 @@ public static class CompareCommand
 {
     public static Command Create()
     {
-        var command = new Command("compare", "Compare the per-grid claim tallies of two 'vaelab reproduce' folders (e.g. the quick profile against --profile paper): same verdict, statistically indistinguishable rates.");
+        var command = new Command("compare", "Compare the per-grid claim tallies of two 'vaelab reproduce' folders (e.g. the quick profile against --profile paper): verdicts on the same side, rates not significantly different (Newcombe 1998).");
         var other = new Argument<string>("DIR") { Description = "a reproduce folder, e.g. of the quick profile" };
         var paper = new Argument<string[]>("PAPER_DIR") { Description = "the reproduce folder(s) it is checked against, e.g. of --profile paper; the runs of several folders (one per --grids) are pooled", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "also write the comparison as Markdown to this file (it must not exist)", HelpName = "file.md" };
@@ -22,17 +22,26 @@ public static class CompareCommand
             string a = r.GetValue(other)!;
             string[] b = r.GetValue(paper)!;
             string? path = r.GetValue(output);
+            if (path != null && string.IsNullOrWhiteSpace(path)) throw new ConfigException("--out is empty: give a new file name, e.g. --out comparison.md.");
             if (path != null && (File.Exists(path) || Directory.Exists(path))) throw new ConfigException($"--out '{path}' exists: VaeLab does not overwrite files it did not create; give a new file name.");
             var rows = ProfileComparison.Compare(a, b);
-            var table = new Table().AddColumns("grid", "claim", Markup.Escape(Path.GetFileName(Path.GetFullPath(a))), Markup.Escape(string.Join(" + ", b.Select(x => Path.GetFileName(Path.GetFullPath(x))))), "agree", "why");
+            string otherLabel = ProfileComparison.Label(a), paperLabel = string.Join(" + ", b.Select(ProfileComparison.Label));
+            var table = new Table().AddColumns("grid", "claim", Markup.Escape(otherLabel), Markup.Escape(paperLabel), "agree", "why");
             foreach (var x in rows)
                 table.AddRow(x.Grid, x.Claim, ProfileComparison.Cell(x.Claim, x.Other), ProfileComparison.Cell(x.Claim, x.Paper),
                     Terminal.Verdict(x.Agrees, "yes", "no"), Markup.Escape(x.Why));
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{rows.Count(x => x.Agrees)} of {rows.Count} rows agree.");
+            AnsiConsole.MarkupLine($"{rows.Count(x => x.Agrees)} of {rows.Count} rows agree (same side, and rates not significantly different).");
             if (path != null)
             {
-                AtomicFile.WriteText(path, ProfileComparison.Markdown(rows, a, string.Join(" + ", b)));
+                try
+                {
+                    AtomicFile.WriteText(path, ProfileComparison.Markdown(rows, otherLabel, paperLabel), overwrite: false);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new ConfigException($"--out '{path}' could not be written ({e.Message}): give a new file in a writable folder.");
+                }
                 AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
             }
             return ExitCodes.Success;

@@ -65,7 +65,7 @@ public static class ReproduceCommand
         {
             var cells = PaperGrids.Names.Select(g => ClaimTallies.Tally(judged, c.Id, g))
                 .Select(x => x.Trained == 0 && x.Collapsed == 0 ? "–"
-                    : $"[{Terminal.VerdictColour(x.Verdict == ClaimRules.Holds, x.Majority)}]{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
+                    : $"[{Terminal.VerdictColour(x.Verdict == ClaimRules.Holds, x.OnPapersSide)}]{x.Holds.Successes}/{x.Trained}[/]" + (x.Collapsed > 0 ? $" ({x.Collapsed} collapsed)" : "")).ToArray();
             t.AddRow(c.Id, Markup.Escape(c.Statement), cells[0], cells[1], cells[2]);
         }
         AnsiConsole.Write(t);

@@ -20,20 +20,12 @@ public sealed record ClaimTally(string Claim, string Grid, string? Configuration
     public string Text => Holds.Trials == 0 && Collapsed == 0 ? "–"
         : $"holds in {Holds.Text("trained runs")}" + (Collapsed > 0 ? $"; {Collapsed} collapsed" : "");
 
-    /// <summary>
-    /// The verdict in words, from the fraction and its 95% Wilson interval: "holds" (every trained run), "fails" (none),
-    /// "mostly holds" (the interval lies above one half), "mostly fails" (below one half), "split" (the interval contains one
-    /// half: the runs do not decide which side the claim is on), "n/a" (no trained run).
-    /// </summary>
-    public string Verdict => Holds.Trials == 0 ? "n/a"
-        : Holds.Successes == Holds.Trials ? "holds"
-        : Holds.Successes == 0 ? "fails"
-        : Holds.Lower > 0.5 ? "mostly holds"
-        : Holds.Upper < 0.5 ? "mostly fails" : "split";
+    /// <summary>The verdict in words (<see cref="Proportion.Verdict"/>): holds, mostly holds, split, mostly fails, fails or n/a.</summary>
+    public string Verdict => Holds.Verdict;
 
     /// <summary>True when the verdict is "holds" or "mostly holds": the claim is on the paper's side.</summary>
-    public bool OnPapersSide => Holds.Trials > 0 && (Holds.Successes == Holds.Trials || Holds.Lower > 0.5);
+    public bool OnPapersSide => Holds.Side > 0;
 
-    /// <summary>True when the claim holds in at least half of the trained runs: the side a per-grid verdict compares.</summary>
+    /// <summary>True when the claim holds in at least half of the trained runs: the side the threshold-sensitivity check ("fragile") compares.</summary>
     public bool Majority => Holds.Trials > 0 && 2 * Holds.Successes >= Holds.Trials;
 }

@@ -4,33 +4,39 @@ namespace VaeLab.Claims;
 
 /// <summary>
 /// Whether a cheaper profile's tally of one claim on one grid agrees with the paper profile's (SCIENCE.md section 9: a profile
-/// may save steps, seeds or configurations only where every per-grid verdict agrees). Two tallies agree when their rates are
-/// statistically indistinguishable (Newcombe's 95% interval for the difference contains 0) and, where the paper profile is
-/// decisive (its Wilson interval lies on one side of one half), the other profile's estimate lies on the same side.
+/// may save steps, seeds or configurations only where every per-grid verdict agrees). They agree when their verdicts are on
+/// the same side (<see cref="Proportion.Side"/>: holds or mostly holds; split; mostly fails or fails) and their rates are
+/// statistically indistinguishable: Newcombe's 95% interval for the difference contains 0. The difference is taken against
+/// the paper profile's runs that the cheaper profile does not share, so that the two samples are independent.
 /// </summary>
 /// <param name="Claim">C1..C9, or "collapsed" for the share of runs that did not train.</param>
 /// <param name="Grid">linear, sigmoid or sphere.</param>
 /// <param name="Other">the cheaper profile's count.</param>
-/// <param name="Paper">the paper profile's count.</param>
+/// <param name="Paper">the paper profile's count over all its runs (its verdict).</param>
+/// <param name="PaperOnly">the paper profile's count over the runs the cheaper profile does not share.</param>
 /// <param name="Agrees">true when the two agree as above.</param>
 /// <param name="Why">the reason in words.</param>
-public sealed record ProfileAgreement(string Claim, string Grid, Proportion Other, Proportion Paper, bool Agrees, string Why)
+public sealed record ProfileAgreement(string Claim, string Grid, Proportion Other, Proportion Paper, Proportion PaperOnly, bool Agrees, string Why)
 {
-    /// <summary>Judges <paramref name="other"/> against <paramref name="paper"/>.</summary>
-    public static ProfileAgreement Judge(string claim, string grid, Proportion other, Proportion paper)
+    /// <summary>Judges <paramref name="other"/> against <paramref name="paper"/> (difference against <paramref name="paperOnly"/>).</summary>
+    public static ProfileAgreement Judge(string claim, string grid, Proportion other, Proportion paper, Proportion paperOnly)
     {
         if (other.Trials == 0 || paper.Trials == 0)
         {
             bool both = other.Trials == 0 && paper.Trials == 0;
-            return new(claim, grid, other, paper, both, both ? "neither profile has a run to judge" :
+            return new(claim, grid, other, paper, paperOnly, both, both ? "neither profile has a run to judge" :
                 other.Trials == 0 ? "only the paper profile has runs to judge" : "only this profile has runs to judge");
         }
-        var (lower, upper) = RateDifference.Of(other, paper);
-        string difference = string.Create(CultureInfo.InvariantCulture, $"difference {100 * (other.Fraction - paper.Fraction):+0;-0;0} points [{100 * lower:+0;-0;0}, {100 * upper:+0;-0;0}]");
-        if (lower > 0 || upper < 0) return new(claim, grid, other, paper, false, difference + ": the rates differ");
-        bool paperAbove = paper.Lower > 0.5, paperBelow = paper.Upper < 0.5;
-        if (paperAbove && !(other.Fraction > 0.5)) return new(claim, grid, other, paper, false, difference + ": the paper profile is above one half, this one is not");
-        if (paperBelow && !(other.Fraction < 0.5)) return new(claim, grid, other, paper, false, difference + ": the paper profile is below one half, this one is not");
-        return new(claim, grid, other, paper, true, difference + (paperAbove || paperBelow ? ", same side of one half" : "; the paper profile does not decide the side either"));
+        string sides = other.Side == paper.Side ? $"both {SideName(paper.Side)}" : $"{SideName(other.Side)} here, {SideName(paper.Side)} in the paper profile";
+        if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, false, sides + "; the paper profile has no run of its own to test the difference");
+        var (lower, upper) = RateDifference.Of(other, paperOnly);
+        string difference = string.Create(CultureInfo.InvariantCulture,
+            $"difference {Points(other.Fraction - paperOnly.Fraction)} points [{Points(lower)}, {Points(upper)}] against the {paperOnly.Trials} paper runs not shared");
+        bool differ = lower > 0 || upper < 0;
+        return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side && !differ, sides + "; " + difference + (differ ? ": the rates differ" : ""));
     }
+
+    private static string SideName(int side) => side > 0 ? "holds side" : side < 0 ? "fails side" : "split";
+
+    private static string Points(double x) => (100 * x).ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,24 @@ public sealed record Proportion(int Successes, int Trials, double Lower, double 
         return new Proportion(successes, trials, lower, upper);
     }
 
+    /// <summary>
+    /// The verdict in words, from the fraction and its 95% Wilson interval: "holds" (every trial), "fails" (none), "mostly holds"
+    /// (the interval lies above one half), "mostly fails" (below one half), "split" (the interval contains one half: these trials
+    /// do not decide the side), "n/a" (no trial).
+    /// </summary>
+    public string Verdict => Side switch
+    {
+        _ when Trials == 0 => "n/a",
+        1 => Successes == Trials ? "holds" : "mostly holds",
+        -1 => Successes == 0 ? "fails" : "mostly fails",
+        _ => "split",
+    };
+
+    /// <summary>The side of the verdict: 1 for holds and mostly holds, -1 for fails and mostly fails, 0 for split and n/a.</summary>
+    public int Side => Trials == 0 ? 0
+        : Successes == Trials || Lower > 0.5 ? 1
+        : Successes == 0 || Upper < 0.5 ? -1 : 0;
+
     /// <summary>"41% [29%, 54%] of 54", or "– (no runs)".</summary>
     public string Text(string unit = "runs") => Trials == 0
         ? $"– (no {unit})"

@@ -3,8 +3,11 @@ namespace VaeLab.Core;
 /// <summary>Writes a file under a temporary name in the same folder and renames it into place when complete.</summary>
 public static class AtomicFile
 {
-    /// <summary>Runs <paramref name="write"/> on a temporary file, flushes it, then renames it to <paramref name="path"/>.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> on a temporary file, flushes it, then renames it to <paramref name="path"/>. With
+    /// <paramref name="overwrite"/> false the rename fails (IOException, temporary file removed) when <paramref name="path"/> exists.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
         string temp = path + ".tmp-" + Environment.ProcessId;
         try
@@ -14,7 +17,7 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, path, overwrite);
         }
         catch
         {
@@ -30,7 +33,7 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>Writes text atomically.</summary>
-    public static void WriteText(string path, string text) =>
-        Write(path, s => { using var w = new StreamWriter(s, leaveOpen: true); w.Write(text); });
+    /// <summary>Writes text atomically; with <paramref name="overwrite"/> false an existing file is never replaced (IOException).</summary>
+    public static void WriteText(string path, string text, bool overwrite = true) =>
+        Write(path, s => { using var w = new StreamWriter(s, leaveOpen: true); w.Write(text); }, overwrite);
 }

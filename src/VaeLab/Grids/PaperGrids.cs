@@ -41,10 +41,13 @@ public static class PaperGrids
         return profile == "paper"
             ? "paper: linear 100,000 steps at lr 1e-3; sigmoid and sphere 150,000 steps at lr 1e-4 (SCIENCE.md section 4); " + seeds +
               ". Two-stage VAE: stage 2 with MLPs 128,128, lr 1e-3, 50,000 steps."
-            : "quick: the paper's own runs of the linear grid (21) and the sigmoid grid (18), every run at the paper's steps and learning rate " +
-              "(100,000 at lr 1e-3; 150,000 at lr 1e-4), and 2 of the sphere's 15 (d3-p3-m6 and d7-p7-m13, data seed 69, 150,000 steps at lr 1e-4); " +
+            : $"quick: the paper's own runs of the linear grid ({Count("linear")}) and the sigmoid grid ({Count("sigmoid")}), every run at the paper's steps and " +
+              $"learning rate (100,000 at lr 1e-3; 150,000 at lr 1e-4), and {Count("sphere")} of the paper profile's sphere runs (" +
+              string.Join(" and ", QuickSphereRuns.Select(r => $"d{r.D}-p{r.P}-m{r.M} data seed {r.Seed}")) + ", 150,000 steps at lr 1e-4); " +
               seeds + ". Two-stage VAE: stage 2 with MLPs 128,128, lr 1e-3, 10,000 steps (paper profile: 50,000). No learning rate, κ, " +
               "architecture or loss differs from the paper; `vaelab compare` checks these verdicts against `--profile paper`.";
+
+        int Count(string grid) => All(profile, modelSeeds).Count(r => r.Grid == grid);
     }
 
     /// <summary>Why the sphere grid varies the model seed too.</summary>

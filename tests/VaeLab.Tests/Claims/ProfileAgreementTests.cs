@@ -4,33 +4,34 @@ namespace VaeLab.Tests.Claims;
 
 public class ProfileAgreementTests
 {
-    private static ProfileAgreement J(int a, int m, int b, int n) => ProfileAgreement.Judge("C6", "sigmoid", Proportion.Of(a, m), Proportion.Of(b, n));
+    // The paper profile's verdict over all its runs; the difference against its runs the other profile does not share.
+    private static ProfileAgreement J(int a, int m, int b, int n, int c, int o) =>
+        ProfileAgreement.Judge("C6", "sigmoid", Proportion.Of(a, m), Proportion.Of(b, n), Proportion.Of(c, o));
 
     [Fact]
-    public void A_subset_with_the_same_rate_agrees_and_a_different_rate_does_not()
+    public void Same_side_and_indistinguishable_rates_agree()
     {
-        Assert.True(J(7, 18, 14, 36).Agrees);   // paper split (39% [25%, 55%]); same rate
-        Assert.True(J(2, 2, 24, 24).Agrees);    // paper holds; two of two on the same side
-        var differ = J(0, 18, 30, 36);          // 0% against 83%
-        Assert.False(differ.Agrees);
-        Assert.Contains("rates differ", differ.Why);
+        Assert.True(J(7, 18, 14, 36, 7, 18).Agrees);    // both split (39% [25%, 55%])
+        Assert.True(J(2, 2, 24, 24, 22, 22).Agrees);    // both holds
+        Assert.True(J(16, 18, 33, 36, 17, 18).Agrees);  // mostly holds both
     }
 
     [Fact]
-    public void Where_the_paper_profile_is_decisive_the_estimate_must_be_on_its_side()
+    public void Different_sides_or_different_rates_do_not_agree()
     {
-        // Paper 30/36 = 83% [68%, 92%] lies above one half; 3 of 6 is not above it although the rates do not differ significantly.
-        var r = J(3, 6, 30, 36);
-        Assert.False(r.Agrees);
-        Assert.Contains("above one half", r.Why);
-        // Paper split: any statistically indistinguishable rate agrees.
-        Assert.True(J(4, 6, 17, 36).Agrees);
+        var side = J(12, 21, 30, 42, 18, 21);            // split (57% [37%, 76%]) against mostly holds (71% [56%, 83%])
+        Assert.False(side.Agrees);
+        Assert.Contains("split here, holds side in the paper profile", side.Why);
+        var rate = J(0, 18, 30, 36, 18, 18);             // 0% against 100% of the runs not shared
+        Assert.False(rate.Agrees);
+        Assert.Contains("the rates differ", rate.Why);
+        Assert.False(J(3, 3, 10, 10, 0, 0).Agrees);     // every paper run shared: nothing independent to test against
     }
 
     [Fact]
     public void Runs_in_only_one_profile_do_not_agree()
     {
-        Assert.False(J(0, 0, 12, 24).Agrees);
-        Assert.True(J(0, 0, 0, 0).Agrees);
+        Assert.False(J(0, 0, 12, 24, 12, 24).Agrees);
+        Assert.True(J(0, 0, 0, 0, 0, 0).Agrees);
     }
 }

@@ -11,57 +11,76 @@ public class ProfileComparisonTests
         string dir = Path.Combine(root, name);
         Directory.CreateDirectory(dir);
         File.WriteAllLines(Path.Combine(dir, "results.csv"),
-            ["grid,configuration,outcome,C1,C2,C3,C4,C5,C6,C7,C8,C9,C10,C11", .. rows]);
+            ["grid,configuration,dataSeed,seed,outcome,C1,C2,C3,C4,C5,C6,C7,C8,C9,C10,C11", .. rows]);
         return dir;
     }
 
-    private static string Row(string grid, string outcome, string c4, string c6) =>
-        $"{grid},d3,{outcome},n/a,n/a,n/a,{c4},n/a,{c6},n/a,n/a,n/a,n/a,n/a";
+    private static string Row(string grid, int seed, string outcome, string c4, string c6) =>
+        $"{grid},d3,69,{seed},{outcome},n/a,n/a,n/a,{c4},n/a,{c6},n/a,n/a,n/a,n/a,n/a";
+
+    private static string[] Rows(string grid, int from, int count, string outcome, string c4, string c6) =>
+        Enumerable.Range(from, count).Select(s => Row(grid, s, outcome, c4, c6)).ToArray();
 
     [Fact]
-    public void Counts_claims_on_trained_runs_and_collapse_on_all_runs()
+    public void Counts_claims_on_trained_runs_collapse_on_all_runs_and_tests_against_the_runs_not_shared()
     {
         string root = CliRunner.TempDir();
-        string dir = Folder(root, "a", Row("sphere", "strict-superset", "holds", "holds"), Row("sphere", "collapsed", "collapsed", "collapsed"),
-            Row("sphere", "correct", "fails", "fails"));
-        var t = ProfileComparison.Load(dir)["sphere"];
-        Assert.Equal((1, 2), (t["C4"].Successes, t["C4"].Trials));
-        Assert.Equal((1, 3), (t["collapsed"].Successes, t["collapsed"].Trials));
-        Assert.False(t.ContainsKey("C1"));
+        string quick = Folder(root, "quick", Row("sphere", 1, "strict-superset", "holds", "holds"), Row("sphere", 2, "collapsed", "collapsed", "collapsed"));
+        string paper = Folder(root, "paper", [Row("sphere", 1, "strict-superset", "holds", "holds"), Row("sphere", 2, "collapsed", "collapsed", "collapsed"),
+            .. Rows("sphere", 10, 4, "correct", "holds", "fails")]);
+        var rows = ProfileComparison.Compare(quick, [paper]);
+        var c4 = rows.Single(r => r.Claim == "C4");
+        Assert.Equal((1, 1), (c4.Other.Successes, c4.Other.Trials));
+        Assert.Equal((5, 5), (c4.Paper.Successes, c4.Paper.Trials));
+        Assert.Equal((4, 4), (c4.PaperOnly.Successes, c4.PaperOnly.Trials));   // the two shared runs are left out of the difference
+        Assert.True(c4.Agrees);
+        var collapsed = rows.Single(r => r.Claim == "collapsed");
+        Assert.Equal((1, 2, 1, 6), (collapsed.Other.Successes, collapsed.Other.Trials, collapsed.Paper.Successes, collapsed.Paper.Trials));
+        Assert.DoesNotContain(rows, r => r.Claim == "C1");
+        Assert.False(rows.Single(r => r.Claim == "C6").Agrees);                 // 1/1 holds against 1/5 mostly fails... on different sides
     }
 
     [Fact]
-    public void Compare_flags_a_grid_that_only_collapsed_in_the_cheaper_profile()
+    public void Compare_flags_a_grid_that_only_collapsed_in_the_cheaper_profile_and_pools_several_paper_folders()
     {
         string root = CliRunner.TempDir();
-        string quick = Folder(root, "quick", Row("sphere", "collapsed", "collapsed", "collapsed"), Row("sphere", "collapsed", "collapsed", "collapsed"));
-        string paper = Folder(root, "paper", Enumerable.Repeat(Row("sphere", "strict-superset", "holds", "holds"), 12).ToArray());
+        string quick = Folder(root, "quick", Rows("sphere", 1, 2, "collapsed", "collapsed", "collapsed"));
+        string paper = Folder(root, "paper", Rows("sphere", 10, 12, "strict-superset", "holds", "holds"));
         var rows = ProfileComparison.Compare(quick, [paper]);
         Assert.False(rows.Single(r => r.Claim == "C4").Agrees);
         Assert.False(rows.Single(r => r.Claim == "collapsed").Agrees);
         string md = ProfileComparison.Markdown(rows, "quick", "paper");
         Assert.Contains("| sphere | C4 | – | 12/12 holds | **no** |", md);
         Assert.Contains("0 of 3 rows agree.", md);
-        // Reference runs split over two folders are pooled.
-        string more = Folder(root, "paper2", Row("sphere", "correct", "holds", "fails"), Row("linear", "correct", "holds", "n/a"));
+        string more = Folder(root, "paper2", Row("sphere", 30, "correct", "holds", "fails"), Row("linear", 1, "correct", "holds", "n/a"));
         var pooled = ProfileComparison.Compare(quick, [paper, more]);
-        Assert.Equal((12, 13), (pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6").Paper.Successes, pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6").Paper.Trials));
+        var c6 = pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6");
+        Assert.Equal((12, 13), (c6.Paper.Successes, c6.Paper.Trials));
         Assert.Contains(pooled, r => r.Grid == "linear" && r.Claim == "C4" && !r.Agrees);
     }
 
     [Fact]
-    public void The_command_prints_the_table_and_refuses_a_folder_without_results_in_one_line()
+    public void The_command_prints_the_table_and_refuses_bad_folders_and_outputs_in_one_line()
     {
         string root = CliRunner.TempDir();
-        string a = Folder(root, "a", Row("sigmoid", "correct", "holds", "fails"));
-        var (code, output, err) = CliRunner.Run("compare", a, a, "--out", Path.Combine(root, "cmp.md"));
+        string a = Folder(root, "a", Row("sigmoid", 1, "correct", "holds", "fails"));
+        string b = Folder(root, "b", Rows("sigmoid", 5, 3, "correct", "holds", "fails"));
+        var (code, output, err) = CliRunner.Run("compare", a + "/", b, "--out", Path.Combine(root, "cmp.md"));
         Assert.True(code == 0, err);
         Assert.Contains("rows agree", output);
-        Assert.Contains("| sigmoid | C4 | 1/1 holds | 1/1 holds | yes |", File.ReadAllText(Path.Combine(root, "cmp.md")));
-        var (bad, _, e2) = CliRunner.Run("compare", Path.Combine(root, "missing"), a);
-        CliProcess.AssertOneLine(2, bad, e2);
-        Assert.Contains("has no results.csv", e2);
-        var (exists, _, e3) = CliRunner.Run("compare", a, a, "--out", Path.Combine(root, "cmp.md"));
-        CliProcess.AssertOneLine(2, exists, e3);
+        Assert.Contains("| sigmoid | C4 | 1/1 holds | 3/3 holds | yes |", File.ReadAllText(Path.Combine(root, "cmp.md")));
+        string empty = Folder(root, "empty");
+        foreach (var args in new[]
+        {
+            new[] { "compare", Path.Combine(root, "missing"), a },            // no results.csv
+            new[] { "compare", a, a },                                        // the same folder twice
+            new[] { "compare", a, b, "--out", Path.Combine(root, "cmp.md") },  // would overwrite
+            new[] { "compare", a, b, "--out", "" },                           // empty output name
+            new[] { "compare", empty, Folder(root, "empty2") },               // header only on both sides: nothing to compare
+        })
+        {
+            var (bad, _, e) = CliRunner.Run(args);
+            CliProcess.AssertOneLine(2, bad, e);
+        }
     }
 }
