@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using VaeLab.Numerics;
 
 namespace VaeLab.Diagnostics;
 
@@ -17,7 +18,7 @@ namespace VaeLab.Diagnostics;
 /// </remarks>
 public static class Mmd
 {
-    private const int BandwidthPoints = 500, Block = 4, Tile = 64, MaxSymmetric = 2048;
+    private const int BandwidthPoints = 500, Block = PairwiseDistances.Block, Tile = 64, MaxSymmetric = 2048;
 
     /// <summary>Median pairwise distance over at most 500 points of each sample (pooled).</summary>
     public static double MedianBandwidth(float[] x, float[] y, int dim)
@@ -75,7 +76,7 @@ public static class Mmd
         for (int i = 0; i < na; i += Block)
         {
             int count = Math.Min(Block, na - i);
-            Exponents(a, i, count, bt, nb, dim, gamma, rows.AsSpan(0, count * nb), nb, 0);
+            PairwiseDistances.ScaledSquared(a, i, count, bt, nb, dim, gamma, rows.AsSpan(0, count * nb), nb, 0);
             for (int r = 0; r < count; r++)
             {
                 var row = rows.AsSpan(r * nb, nb);
@@ -103,7 +104,7 @@ public static class Mmd
             for (int i = i0; i < i1; i += Block)
             {
                 int count = Math.Min(Block, i1 - i);
-                Exponents(a, i, count, at, na, dim, gamma, matrix.AsSpan(i * na, count * na), na, from);
+                PairwiseDistances.ScaledSquared(a, i, count, at, na, dim, gamma, matrix.AsSpan(i * na, count * na), na, from);
                 for (int r = 0; r < count; r++)
                 {
                     var segment = matrix.AsSpan((i + r) * na + from, na - from);
@@ -130,75 +131,5 @@ public static class Mmd
         for (int j = 0; j < count; j++)
             for (int k = 0; k < dim; k++) bt[k * count + j] = b[j * dim + k];
         return bt;
-    }
-
-    // rows[r * stride + j] = -gamma ‖a_(i+r) - b_j‖² for r < count and from <= j < nb: four rows at a time, then one at a time.
-    private static void Exponents(float[] a, int i, int count, ReadOnlySpan<float> bt, int nb, int dim, float gamma, Span<float> rows, int stride, int from)
-    {
-        int r = 0;
-        for (; r + Block <= count; r += Block)
-            ExponentsOfFour(a.AsSpan((i + r) * dim, Block * dim), bt, nb, dim, gamma, rows[(r * stride)..], stride, from);
-        for (; r < count; r++)
-            ExponentsOfOne(a.AsSpan((i + r) * dim, dim), bt, nb, dim, gamma, rows.Slice(r * stride, nb), from);
-    }
-
-    // Four rows; each distance is summed over the coordinates in order, in float, lane by lane.
-    private static void ExponentsOfFour(ReadOnlySpan<float> a, ReadOnlySpan<float> bt, int nb, int dim, float gamma, Span<float> rows, int stride, int from)
-    {
-        int width = Vector<float>.Count, vectorEnd = from + (nb - from) / width * width;
-        var scale = new Vector<float>(-gamma);
-        for (int j = from; j < vectorEnd; j += width)
-        {
-            Vector<float> d0 = Vector<float>.Zero, d1 = Vector<float>.Zero, d2 = Vector<float>.Zero, d3 = Vector<float>.Zero;
-            for (int k = 0; k < dim; k++)
-            {
-                var bk = new Vector<float>(bt.Slice(k * nb + j, width));
-                var t0 = new Vector<float>(a[k]) - bk;
-                var t1 = new Vector<float>(a[dim + k]) - bk;
-                var t2 = new Vector<float>(a[2 * dim + k]) - bk;
-                var t3 = new Vector<float>(a[3 * dim + k]) - bk;
-                d0 += t0 * t0;
-                d1 += t1 * t1;
-                d2 += t2 * t2;
-                d3 += t3 * t3;
-            }
-            (scale * d0).CopyTo(rows.Slice(j, width));
-            (scale * d1).CopyTo(rows.Slice(stride + j, width));
-            (scale * d2).CopyTo(rows.Slice(2 * stride + j, width));
-            (scale * d3).CopyTo(rows.Slice(3 * stride + j, width));
-        }
-        for (int r = 0; r < Block; r++) Tail(a.Slice(r * dim, dim), bt, nb, dim, gamma, rows.Slice(r * stride, nb), vectorEnd);
-    }
-
-    private static void ExponentsOfOne(ReadOnlySpan<float> ai, ReadOnlySpan<float> bt, int nb, int dim, float gamma, Span<float> row, int from)
-    {
-        int width = Vector<float>.Count, vectorEnd = from + (nb - from) / width * width;
-        var scale = new Vector<float>(-gamma);
-        for (int j = from; j < vectorEnd; j += width)
-        {
-            var d2 = Vector<float>.Zero;
-            for (int k = 0; k < dim; k++)
-            {
-                var t = new Vector<float>(ai[k]) - new Vector<float>(bt.Slice(k * nb + j, width));
-                d2 += t * t;
-            }
-            (scale * d2).CopyTo(row.Slice(j, width));
-        }
-        Tail(ai, bt, nb, dim, gamma, row, vectorEnd);
-    }
-
-    // The columns past the last full vector, one at a time with the same arithmetic.
-    private static void Tail(ReadOnlySpan<float> ai, ReadOnlySpan<float> bt, int nb, int dim, float gamma, Span<float> row, int from)
-    {
-        for (int j = from; j < nb; j++)
-        {
-            float d2 = 0;
-            for (int k = 0; k < dim; k++)
-            {
-                float t = ai[k] - bt[k * nb + j];
-                d2 += t * t;
-            }
-            row[j] = -gamma * d2;
-        }
     }
 }

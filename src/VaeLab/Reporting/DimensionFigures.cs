@@ -123,8 +123,6 @@ public static class DimensionFigures
         plt.XLabel(xLabel);
         plt.YLabel(yLabel);
         plt.ShowLegend(legend);
-        string temp = path + ".tmp.png";
-        plt.SavePng(temp, 900, 560);
-        File.Move(temp, path, overwrite: true);
+        Figures.SavePng(plt, path, 900, 560);
     }
 }

@@ -48,9 +48,7 @@ public static class SweepPlot
         plt.XLabel(x);
         plt.YLabel(y ?? what);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        string temp = path + ".tmp.png";
-        plt.SavePng(temp, 760, 540);
-        File.Move(temp, path, overwrite: true);
+        Figures.SavePng(plt, path, 760, 540);
         return cells;
     }
 

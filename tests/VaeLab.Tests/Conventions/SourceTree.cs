@@ -38,7 +38,7 @@ public static partial class SourceTree
     public static IEnumerable<string> PublicTypes(string text) =>
         PublicType().Matches(StripComments(text)).Select(m => m.Groups[1].Value);
 
-    /// <summary>True when a text uses Vector512 or Avx512F beyond asking whether the hardware has them.</summary>
+    /// <summary>True when a text uses hand-written SIMD (Vector128/256/512, Vector&lt;T&gt;, Avx2, Avx512F, Fma) beyond asking what the hardware has.</summary>
     public static bool HandWrittenSimd(string text) =>
         Wide().Replace(Capability().Replace(StripComments(text), ""), "x") != Capability().Replace(StripComments(text), "");
 
@@ -66,10 +66,11 @@ public static partial class SourceTree
     [GeneratedRegex(@"^public (?:sealed |static |abstract |readonly |unsafe |partial )*(?:record struct|record class|record|class|struct|interface|enum) (\w+)", RegexOptions.Multiline)]
     private static partial Regex PublicType();
 
-    [GeneratedRegex(@"\b(?:Vector512\.IsHardwareAccelerated|(?:System\.Runtime\.Intrinsics\.X86\.)?Avx512F\.IsSupported)\b")]
+    [GeneratedRegex(@"\b(?:Vector(?:128|256|512)\.IsHardwareAccelerated|Vector<\w+>\.Count|(?:System\.Runtime\.Intrinsics\.X86\.)?(?:Avx512F|Avx2|Fma)\.IsSupported)")]
     private static partial Regex Capability();
 
-    [GeneratedRegex(@"\b(?:Vector512|Avx512F)\b")]
+    // System.Numerics.Vector<T> over float or integers (MathNet's Vector<double> is linear algebra, not SIMD).
+    [GeneratedRegex(@"\b(?:Vector(?:128|256|512)|Avx512F|Avx2|Fma)\b|\bVector<(?:float|int|uint|byte|short|ushort|long|ulong)>")]
     private static partial Regex Wide();
 
     [GeneratedRegex(@"//.*$", RegexOptions.Multiline)]
