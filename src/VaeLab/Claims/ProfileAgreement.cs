@@ -7,7 +7,8 @@ namespace VaeLab.Claims;
 /// may save steps, seeds or configurations only where every per-grid verdict agrees). They agree when their verdicts are on
 /// the same side (<see cref="Proportion.Side"/>: holds or mostly holds; split; mostly fails or fails) and their rates are
 /// statistically indistinguishable: Newcombe's 95% interval for the difference contains 0. The difference is taken against
-/// the paper profile's runs that the cheaper profile does not share, so that the two samples are independent.
+/// the paper profile's runs that the cheaper profile does not share, so that the two samples are independent; when it
+/// shares them all (the same stage-1 runs, only stage 2 shorter) only the sides are compared.
 /// </summary>
 /// <param name="Claim">C1..C9, or "collapsed" for the share of runs that did not train.</param>
 /// <param name="Grid">linear, sigmoid or sphere.</param>
@@ -28,7 +29,8 @@ public sealed record ProfileAgreement(string Claim, string Grid, Proportion Othe
                 other.Trials == 0 ? "only the paper profile has runs to judge" : "only this profile has runs to judge");
         }
         string sides = other.Side == paper.Side ? $"both {SideName(paper.Side)}" : $"{SideName(other.Side)} here, {SideName(paper.Side)} in the paper profile";
-        if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, false, sides + "; the paper profile has no run of its own to test the difference");
+        // Every paper run shared: the same stage-1 runs (only stage 2 may differ), so there is no independent sample to test.
+        if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side, sides + "; every paper run is shared (the same stage-1 runs), so only the sides are compared");
         var (lower, upper) = RateDifference.Of(other, paperOnly);
         string difference = string.Create(CultureInfo.InvariantCulture,
             $"difference {Points(other.Fraction - paperOnly.Fraction)} points [{Points(lower)}, {Points(upper)}] against the {paperOnly.Trials} paper runs not shared");

@@ -25,7 +25,8 @@ public class ProfileAgreementTests
         var rate = J(0, 18, 30, 36, 18, 18);             // 0% against 100% of the runs not shared
         Assert.False(rate.Agrees);
         Assert.Contains("the rates differ", rate.Why);
-        Assert.False(J(3, 3, 10, 10, 0, 0).Agrees);     // every paper run shared: nothing independent to test against
+        Assert.True(J(3, 3, 10, 10, 0, 0).Agrees);      // every paper run shared: only the sides are compared
+        Assert.False(J(1, 3, 10, 10, 0, 0).Agrees);
     }
 
     [Fact]
