@@ -106,10 +106,11 @@ public class GridRunnerTests
             var same = paper.Single(r => r.RelativeDir == q.RelativeDir);
             Assert.Equal(System.Text.Json.JsonSerializer.Serialize(same.Config with { Stage2Steps = 0 }), System.Text.Json.JsonSerializer.Serialize(q.Config with { Stage2Steps = 0 }));
         }
-        Assert.Equal((21, 36, 2), (quick.Count(r => r.Grid == "linear"), quick.Count(r => r.Grid == "sigmoid"), quick.Count(r => r.Grid == "sphere")));
+        Assert.Equal((21, 36, 0), (quick.Count(r => r.Grid == "linear"), quick.Count(r => r.Grid == "sigmoid"), quick.Count(r => r.Grid == "sphere")));
         Assert.Equal(["sigmoid"], PaperGrids.All("quick", 3, ["sigmoid"]).Select(r => r.Grid).Distinct());
         Assert.Equal(54, PaperGrids.All("quick", 3, ["sigmoid"]).Count);
         Assert.Throws<ConfigException>(() => PaperGrids.All("quick", 0));
         Assert.Throws<ConfigException>(() => PaperGrids.All("quick", null, ["cube"]));
+        Assert.Throws<ConfigException>(() => PaperGrids.All("quick", null, ["sphere"]));
     }
 }
