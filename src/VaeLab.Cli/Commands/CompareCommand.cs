@@ -32,6 +32,8 @@ public static class CompareCommand
                     Terminal.Verdict(x.Agrees, "yes", "no"), Markup.Escape(x.Why));
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{rows.Count(x => x.Agrees)} of {rows.Count} rows agree (same side, and rates not significantly different).");
+            var onlyPaper = ProfileComparison.OnlyInPaper(a, b);
+            if (onlyPaper.Count > 0) AnsiConsole.MarkupLine($"not compared (no run in {Markup.Escape(otherLabel)}): {string.Join(", ", onlyPaper)}");
             if (path != null)
             {
                 try

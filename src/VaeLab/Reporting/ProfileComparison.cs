@@ -19,8 +19,9 @@ public static class ProfileComparison
     private sealed record RunRow(string Grid, string Key, Dictionary<string, string> Status);
 
     /// <summary>
-    /// Every grid either side has, each row either side measures: the agreement of the runs in <paramref name="other"/> with
-    /// those in <paramref name="paper"/>. A folder given twice is refused (its runs would count twice).
+    /// Every grid <paramref name="other"/> has runs of, each row either side measures: the agreement of the runs in
+    /// <paramref name="other"/> with those in <paramref name="paper"/> (a grid only the paper folders have is not compared: the
+    /// other folder makes no claim about it). A folder given twice is refused (its runs would count twice).
     /// </summary>
     public static IReadOnlyList<ProfileAgreement> Compare(string other, IReadOnlyList<string> paper)
     {
@@ -31,7 +32,7 @@ public static class ProfileComparison
         var b = paper.SelectMany(Load).ToArray();
         var shared = a.Select(r => r.Key).ToHashSet();
         var list = new List<ProfileAgreement>();
-        foreach (string grid in ClaimTallies.Grids)
+        foreach (string grid in ClaimTallies.Grids.Where(g => a.Any(r => r.Grid == g)))
             foreach (string row in Rows)
             {
                 var pa = Count(a, grid, row);
@@ -39,7 +40,7 @@ public static class ProfileComparison
                 if (pa.Trials == 0 && pb.Trials == 0) continue;
                 list.Add(ProfileAgreement.Judge(row, grid, pa, pb, Count(b.Where(r => !shared.Contains(r.Key)), grid, row)));
             }
-        if (list.Count == 0) throw new ConfigException($"'{other}' and '{string.Join("', '", paper)}' have no run of the linear, sigmoid or sphere grid to compare.");
+        if (list.Count == 0) throw new ConfigException($"'{other}' has no run of the linear, sigmoid or sphere grid to compare with '{string.Join("', '", paper)}'.");
         return list;
     }
 
@@ -78,6 +79,13 @@ public static class ProfileComparison
             if (r.Status[row] == ClaimRules.Holds) holds++;
         }
         return Proportion.Of(holds, trials);
+    }
+
+    /// <summary>The grids the paper folders have runs of and <paramref name="other"/> has not (not compared).</summary>
+    public static IReadOnlyList<string> OnlyInPaper(string other, IReadOnlyList<string> paper)
+    {
+        var mine = Load(other).Select(r => r.Grid).ToHashSet();
+        return paper.SelectMany(Load).Select(r => r.Grid).Where(g => !mine.Contains(g)).Distinct().ToArray();
     }
 
     /// <summary>The comparison as a Markdown table, with a closing line that counts the agreements.</summary>
