@@ -77,6 +77,7 @@ public class ProfileComparisonTests
             new[] { "compare", a, a },                                        // the same folder twice
             new[] { "compare", a, b, "--out", Path.Combine(root, "cmp.md") },  // would overwrite
             new[] { "compare", a, b, "--out", "" },                           // empty output name
+            new[] { "compare", a, b, "--out", Path.Combine(root, "no-such-folder", "x.md") },
             new[] { "compare", empty, Folder(root, "empty2") },               // header only on both sides: nothing to compare
         })
         {
