@@ -26,7 +26,7 @@ public static class CompareCommand
             if (path != null && (File.Exists(path) || Directory.Exists(path))) throw new ConfigException($"--out '{path}' exists: VaeLab does not overwrite files it did not create; give a new file name.");
             if (path != null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
                 throw new ConfigException($"--out '{path}': the folder '{Path.GetDirectoryName(Path.GetFullPath(path))}' does not exist; create it or give a file in an existing folder.");
-            var rows = ProfileComparison.Compare(a, b);
+            var rows = ProfileComparison.Compare(a, b, out var onlyPaper);
             string otherLabel = ProfileComparison.Label(a), paperLabel = string.Join(" + ", b.Select(ProfileComparison.Label));
             var table = new Table().AddColumns("grid", "claim", Markup.Escape(otherLabel), Markup.Escape(paperLabel), "agree", "why");
             foreach (var x in rows)
@@ -34,7 +34,6 @@ public static class CompareCommand
                     Terminal.Verdict(x.Agrees, "yes", "no"), Markup.Escape(x.Why));
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"{rows.Count(x => x.Agrees)} of {rows.Count} rows agree (same side, and rates not significantly different).");
-            var onlyPaper = ProfileComparison.OnlyInPaper(a, b);
             if (onlyPaper.Count > 0) AnsiConsole.MarkupLine($"not compared (no run in {Markup.Escape(otherLabel)}): {string.Join(", ", onlyPaper)}");
             if (path != null)
             {

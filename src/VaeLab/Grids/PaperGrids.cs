@@ -36,6 +36,7 @@ public static class PaperGrids
     /// <summary>What a profile changes from the paper, in words, for the report.</summary>
     public static string Describe(string profile, int? modelSeeds = null)
     {
+        var runs = All(profile, modelSeeds);
         var (l, g, s) = modelSeeds is { } k ? (k, k, k) : DefaultModelSeeds(profile);
         string seeds = $"model seeds per data seed: linear {l}, sigmoid {g}, sphere {s} (the paper used one)";
         return profile == "paper"
@@ -47,7 +48,7 @@ public static class PaperGrids
               "and the two runs that fit in the quick profile's 10 minutes gave answers the grid does not. Two-stage VAE: stage 2 with MLPs 128,128, lr 1e-3, 10,000 steps (paper profile: 50,000). No learning rate, κ, " +
               "architecture or loss differs from the paper; `vaelab compare` checks these verdicts against `--profile paper`.";
 
-        int Count(string grid) => All(profile, modelSeeds).Count(r => r.Grid == grid);
+        int Count(string grid) => runs.Count(r => r.Grid == grid);
     }
 
     /// <summary>Why the sphere grid varies the model seed too.</summary>

@@ -21,9 +21,10 @@ public static class ProfileComparison
     /// <summary>
     /// Every grid <paramref name="other"/> has runs of, each row either side measures: the agreement of the runs in
     /// <paramref name="other"/> with those in <paramref name="paper"/> (a grid only the paper folders have is not compared: the
-    /// other folder makes no claim about it). A folder given twice is refused (its runs would count twice).
+    /// other folder makes no claim about it; those grids come back in <paramref name="notCompared"/>). A folder given twice is
+    /// refused (its runs would count twice).
     /// </summary>
-    public static IReadOnlyList<ProfileAgreement> Compare(string other, IReadOnlyList<string> paper)
+    public static IReadOnlyList<ProfileAgreement> Compare(string other, IReadOnlyList<string> paper, out IReadOnlyList<string> notCompared)
     {
         var folders = paper.Prepend(other).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToArray();
         if (folders.Distinct().Count() != folders.Length)
@@ -31,6 +32,7 @@ public static class ProfileComparison
         var a = Load(other);
         var b = paper.SelectMany(Load).ToArray();
         var shared = a.Select(r => r.Key).ToHashSet();
+        notCompared = ClaimTallies.Grids.Where(g => b.Any(r => r.Grid == g) && !a.Any(r => r.Grid == g)).ToArray();
         var list = new List<ProfileAgreement>();
         foreach (string grid in ClaimTallies.Grids.Where(g => a.Any(r => r.Grid == g)))
             foreach (string row in Rows)
@@ -79,13 +81,6 @@ public static class ProfileComparison
             if (r.Status[row] == ClaimRules.Holds) holds++;
         }
         return Proportion.Of(holds, trials);
-    }
-
-    /// <summary>The grids the paper folders have runs of and <paramref name="other"/> has not (not compared).</summary>
-    public static IReadOnlyList<string> OnlyInPaper(string other, IReadOnlyList<string> paper)
-    {
-        var mine = Load(other).Select(r => r.Grid).ToHashSet();
-        return paper.SelectMany(Load).Select(r => r.Grid).Where(g => !mine.Contains(g)).Distinct().ToArray();
     }
 
     /// <summary>The comparison as a Markdown table, with a closing line that counts the agreements.</summary>

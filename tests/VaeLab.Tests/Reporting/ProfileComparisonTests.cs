@@ -28,7 +28,7 @@ public class ProfileComparisonTests
         string quick = Folder(root, "quick", Row("sphere", 1, "strict-superset", "holds", "holds"), Row("sphere", 2, "collapsed", "collapsed", "collapsed"));
         string paper = Folder(root, "paper", [Row("sphere", 1, "strict-superset", "holds", "holds"), Row("sphere", 2, "collapsed", "collapsed", "collapsed"),
             .. Rows("sphere", 10, 4, "correct", "holds", "fails")]);
-        var rows = ProfileComparison.Compare(quick, [paper]);
+        var rows = ProfileComparison.Compare(quick, [paper], out _);
         var c4 = rows.Single(r => r.Claim == "C4");
         Assert.Equal((1, 1), (c4.Other.Successes, c4.Other.Trials));
         Assert.Equal((5, 5), (c4.Paper.Successes, c4.Paper.Trials));
@@ -46,18 +46,18 @@ public class ProfileComparisonTests
         string root = CliRunner.TempDir();
         string quick = Folder(root, "quick", Rows("sphere", 1, 2, "collapsed", "collapsed", "collapsed"));
         string paper = Folder(root, "paper", Rows("sphere", 10, 12, "strict-superset", "holds", "holds"));
-        var rows = ProfileComparison.Compare(quick, [paper]);
+        var rows = ProfileComparison.Compare(quick, [paper], out _);
         Assert.False(rows.Single(r => r.Claim == "C4").Agrees);
         Assert.False(rows.Single(r => r.Claim == "collapsed").Agrees);
         string md = ProfileComparison.Markdown(rows, "quick", "paper");
         Assert.Contains("| sphere | C4 | – | 12/12 holds | **no** |", md);
         Assert.Contains("0 of 3 rows agree.", md);
         string more = Folder(root, "paper2", Row("sphere", 30, "correct", "holds", "fails"), Row("linear", 1, "correct", "holds", "n/a"));
-        var pooled = ProfileComparison.Compare(quick, [paper, more]);
+        var pooled = ProfileComparison.Compare(quick, [paper, more], out var notCompared);
         var c6 = pooled.Single(r => r.Grid == "sphere" && r.Claim == "C6");
         Assert.Equal((12, 13), (c6.Paper.Successes, c6.Paper.Trials));
         Assert.DoesNotContain(pooled, r => r.Grid == "linear");   // no linear run in quick: no claim to compare
-        Assert.Equal(["linear"], ProfileComparison.OnlyInPaper(quick, [paper, more]));
+        Assert.Equal(["linear"], notCompared);
     }
 
     [Fact]
