@@ -28,9 +28,9 @@ public sealed record ProfileAgreement(string Claim, string Grid, Proportion Othe
             return new(claim, grid, other, paper, paperOnly, both, both ? "neither profile has a run to judge" :
                 other.Trials == 0 ? "only the paper profile has runs to judge" : "only this profile has runs to judge");
         }
-        string sides = other.Side == paper.Side ? $"both {SideName(paper.Side)}" : $"{SideName(other.Side)} here, {SideName(paper.Side)} in the paper profile";
+        string sides = other.Side == paper.Side ? $"both {SideName(claim, paper.Side)}" : $"{SideName(claim, other.Side)} here, {SideName(claim, paper.Side)} in the paper profile";
         // Every paper run shared: the same stage-1 runs (only stage 2 may differ), so there is no independent sample to test.
-        if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side, sides + "; every paper run is shared (the same stage-1 runs), so only the sides are compared");
+        if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side, sides + "; sides only: every paper run is shared (same stage-1 runs)");
         var (lower, upper) = RateDifference.Of(other, paperOnly);
         string difference = string.Create(CultureInfo.InvariantCulture,
             $"difference {Points(other.Fraction - paperOnly.Fraction)} points [{Points(lower)}, {Points(upper)}] against the {paperOnly.Trials} paper runs not shared");
@@ -38,7 +38,10 @@ public sealed record ProfileAgreement(string Claim, string Grid, Proportion Othe
         return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side && !differ, sides + "; " + difference + (differ ? ": the rates differ" : ""));
     }
 
-    private static string SideName(int side) => side > 0 ? "holds side" : side < 0 ? "fails side" : "split";
+    // The side of one half in words; for the collapsed share "holds" means "collapsed", so it is named for what the runs did.
+    private static string SideName(string claim, int side) => claim == "collapsed"
+        ? side > 0 ? "mostly collapse" : side < 0 ? "mostly train" : "split"
+        : side > 0 ? "holds side" : side < 0 ? "fails side" : "split";
 
     private static string Points(double x) => (100 * x).ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }

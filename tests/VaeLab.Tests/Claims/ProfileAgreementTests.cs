@@ -30,6 +30,17 @@ public class ProfileAgreementTests
     }
 
     [Fact]
+    public void The_collapsed_share_is_named_for_what_the_runs_did()
+    {
+        var none = ProfileAgreement.Judge("collapsed", "sigmoid", Proportion.Of(0, 36), Proportion.Of(0, 36), Proportion.Of(0, 0));
+        Assert.True(none.Agrees);
+        Assert.StartsWith("both mostly train; sides only", none.Why);
+        var most = ProfileAgreement.Judge("collapsed", "sphere", Proportion.Of(14, 15), Proportion.Of(3, 30), Proportion.Of(1, 15));
+        Assert.False(most.Agrees);
+        Assert.StartsWith("mostly collapse here, mostly train in the paper profile", most.Why);
+    }
+
+    [Fact]
     public void Runs_in_only_one_profile_do_not_agree()
     {
         Assert.False(J(0, 0, 12, 24, 12, 24).Agrees);
