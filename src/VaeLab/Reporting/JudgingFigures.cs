@@ -30,7 +30,10 @@ public static class JudgingFigures
             plt.Legend.ManualItems.Add(new LegendItem { LabelText = RunOutcomeText.All[k].Name(), FillColor = OutcomeColors[k] });
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, rows.Length).Select(i => (double)i).ToArray(), rows.Select(r => r.Configuration!).ToArray());
-        plt.Axes.Margins(bottom: 0);
+        // Run counts: whole-number ticks; headroom above the tallest bar so the legend (upper right) covers no bar.
+        plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plt.Axes.Margins(bottom: 0, top: 0.3);
+        plt.Legend.Alignment = Alignment.UpperRight;
         Figures.Finish(plt, path, $"{grid}: outcome of every run per configuration", "configuration", "runs");
     }
 
