@@ -16,6 +16,7 @@ namespace VaeLab.Numerics;
 internal static unsafe class GemmAvx2
 {
     [ThreadStatic] private static float[]? t_panel;
+    private static readonly bool s_pack = Environment.GetEnvironmentVariable("S19_PACK") == "1";
 
     public static bool IsSupported => Avx.IsSupported && Fma.IsSupported;
 
@@ -26,6 +27,11 @@ internal static unsafe class GemmAvx2
     public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc,
         GemmEpilogue epilogue = default)
     {
+        if (bcs == 1 && !s_pack)
+        {
+            RunInPlace(a, rs, cs, b, brs, bias, c, m, k, n, acc, epilogue);
+            return;
+        }
         int paddedN = (n + 7) & ~7;
         float[] buffer = PanelBuffer(paddedN * k);
         fixed (float* pinned = buffer)
@@ -39,16 +45,42 @@ internal static unsafe class GemmAvx2
             {
                 int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
                 float* panel = packed + (long)k * j, bj = bias == null ? null : bias + j;
-                if (valid == 24) Panel24(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
-                else if (valid == 16) Panel16(a, rs, cs, panel, bj, c + j, m, k, n, acc, epilogue);
+                if (valid == 24) Panel24(a, rs, cs, panel, 24, bj, c + j, m, k, n, acc, epilogue);
+                else if (valid == 16) Panel16(a, rs, cs, panel, 16, bj, c + j, m, k, n, acc, epilogue);
                 else PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid, epilogue);
                 j += width;
             }
         }
     }
 
+    // b row-major with row stride brs: the full 24- and 16-wide panels are read in place (with m = 100 rows each b
+    // element is used only m times, so a packed copy costs more than it saves); only a partial last panel is packed,
+    // padded with zeros, for the masked kernels.
+    private static void RunInPlace(float* a, int rs, int cs, float* b, int brs, float* bias, float* c, int m, int k, int n, bool acc,
+        GemmEpilogue epilogue)
+    {
+        for (int j = 0; j < n;)
+        {
+            int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
+            float* bj = bias == null ? null : bias + j;
+            if (valid == 24) Panel24(a, rs, cs, b + j, brs, bj, c + j, m, k, n, acc, epilogue);
+            else if (valid == 16) Panel16(a, rs, cs, b + j, brs, bj, c + j, m, k, n, acc, epilogue);
+            else
+            {
+                fixed (float* pinned = PanelBuffer(width * k))
+                {
+                    float* panel = (float*)(((nint)pinned + 31) & ~(nint)31);
+                    PackRows(b + j, brs, panel, k, width, valid);
+                    PanelMasked(a, rs, cs, panel, width, bj, c + j, m, k, n, acc, valid, epilogue);
+                }
+            }
+            j += width;
+        }
+    }
+
     // 24 columns a panel, but 16 + 16 for the last four vectors and 16 or 8 for the last two or one: no panel is left
     // with a single vector (4 accumulators cannot hide the FMA latency).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PanelWidth(int columnsLeft)
     {
         int vectorsLeft = (columnsLeft + 7) / 8;
@@ -83,33 +115,45 @@ internal static unsafe class GemmAvx2
         }
     }
 
-    private static void Panel24(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
+    // panel (k, width) row-major = columns 0..valid-1 of the row-major b (row stride brs), zeros beyond.
+    private static void PackRows(float* b, int brs, float* panel, int k, int width, int valid)
+    {
+        for (int p = 0; p < k; p++, b += brs, panel += width)
+        {
+            int jj = 0;
+            for (; jj + 8 <= valid; jj += 8) Avx.Store(panel + jj, Avx.LoadVector256(b + jj));
+            for (; jj < valid; jj++) panel[jj] = b[jj];
+            for (; jj < width; jj++) panel[jj] = 0;
+        }
+    }
+
+    private static void Panel24(float* a, int rs, int cs, float* panel, int ldb, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
     {
         int i = 0;
         for (; i + 4 <= m; i += 4)
         {
             if (i + 8 <= m) Prefetch(c + (long)(i + 4) * n, 4, 24, n);
-            GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, ldb, bias, c + (long)i * n, n, k, acc);
             e.Apply(c + (long)i * n, 4, 24, n);
         }
-        RowTail(a, rs, cs, panel, 24, bias, c, i, m, k, n, acc, 24, e);
+        RowTail(a, rs, cs, panel, ldb, bias, c, i, m, k, n, acc, 24, e);
     }
 
-    private static void Panel16(float* a, int rs, int cs, float* panel, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
+    private static void Panel16(float* a, int rs, int cs, float* panel, int ldb, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)
     {
         int i = 0;
         for (; i + 6 <= m; i += 6)
         {
             if (i + 12 <= m) Prefetch(c + (long)(i + 6) * n, 6, 16, n);
-            GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc);
+            GemmAvx2Kernels.Kernel6x16(a + (long)i * rs, rs, cs, panel, ldb, bias, c + (long)i * n, n, k, acc);
             e.Apply(c + (long)i * n, 6, 16, n);
         }
         for (; i + 4 <= m; i += 4)
         {
-            GemmAvx2Kernels.Kernel4x16(a + (long)i * rs, rs, cs, panel, 16, bias, c + (long)i * n, n, k, acc, Vector256<float>.AllBitsSet);
+            GemmAvx2Kernels.Kernel4x16(a + (long)i * rs, rs, cs, panel, ldb, bias, c + (long)i * n, n, k, acc, Vector256<float>.AllBitsSet);
             e.Apply(c + (long)i * n, 4, 16, n);
         }
-        RowTail(a, rs, cs, panel, 16, bias, c, i, m, k, n, acc, 16, e);
+        RowTail(a, rs, cs, panel, ldb, bias, c, i, m, k, n, acc, 16, e);
     }
 
     // A panel whose last 8 columns are partly outside c, or an 8-wide panel: masked kernels, four rows at a time.
@@ -139,14 +183,14 @@ internal static unsafe class GemmAvx2
         RowTail(a, rs, cs, panel, width, bias, c, i, m, k, n, acc, valid, e);
     }
 
-    // Rows from..m-1, one at a time, 8 columns per kernel.
-    private static void RowTail(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int from, int m, int k, int n, bool acc, int valid,
+    // Rows from..m-1, one at a time, 8 columns per kernel; ldb is the panel's row stride.
+    private static void RowTail(float* a, int rs, int cs, float* panel, int ldb, float* bias, float* c, int from, int m, int k, int n, bool acc, int valid,
         GemmEpilogue e)
     {
         for (int i = from; i < m; i++)
         {
             for (int jj = 0; jj < valid; jj += 8)
-                GemmAvx2Kernels.Kernel1x8(a + (long)i * rs, cs, panel + jj, width, bias == null ? null : bias + jj, c + (long)i * n + jj, k, acc, TailMask(valid - jj));
+                GemmAvx2Kernels.Kernel1x8(a + (long)i * rs, cs, panel + jj, ldb, bias == null ? null : bias + jj, c + (long)i * n + jj, k, acc, TailMask(valid - jj));
             e.Apply(c + (long)i * n, 1, valid, n);
         }
     }

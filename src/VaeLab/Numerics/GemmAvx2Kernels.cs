@@ -12,9 +12,9 @@ namespace VaeLab.Numerics;
 /// </summary>
 internal static unsafe class GemmAvx2Kernels
 {
-    /// <summary>Rows i..i+3, the 24 columns of a packed panel (ldb = 24).</summary>
+    /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel4x24(float* a, nint rs, nint cs, float* b, float* bias, float* c, nint ldc, int k, bool acc)
+    public static void Kernel4x24(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc)
     {
         Vector256<float> c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
         if (acc)
@@ -35,9 +35,9 @@ internal static unsafe class GemmAvx2Kernels
             c00 = c01 = c02 = c10 = c11 = c12 = c20 = c21 = c22 = c30 = c31 = c32 = Vector256<float>.Zero;
         }
         // One index walks the four rows of a (x86 folds it into the broadcasts' addresses); two p per trip.
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, end = b + 24 * (nint)(k & ~1);
-        nint off = 0;
-        for (; b < end; b += 48)
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, end = b + ldb * (nint)(k & ~1);
+        nint off = 0, ldb2 = 2 * ldb;
+        for (; b < end; b += ldb2)
         {
             var b0 = Avx.LoadVector256(b);
             var b1 = Avx.LoadVector256(b + 8);
@@ -51,9 +51,9 @@ internal static unsafe class GemmAvx2Kernels
             x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
             off += cs;
-            b0 = Avx.LoadVector256(b + 24);
-            b1 = Avx.LoadVector256(b + 32);
-            b2 = Avx.LoadVector256(b + 40);
+            b0 = Avx.LoadVector256(b + ldb);
+            b1 = Avx.LoadVector256(b + ldb + 8);
+            b2 = Avx.LoadVector256(b + ldb + 16);
             x = Vector256.Create(a0[off]);
             c00 = Fma.MultiplyAdd(x, b0, c00); c01 = Fma.MultiplyAdd(x, b1, c01); c02 = Fma.MultiplyAdd(x, b2, c02);
             x = Vector256.Create(a1[off]);
@@ -84,9 +84,9 @@ internal static unsafe class GemmAvx2Kernels
         Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31); Avx.Store(c + 3 * ldc + 16, c32);
     }
 
-    /// <summary>Rows i..i+5, the 16 columns of a packed panel (ldb = 16).</summary>
+    /// <summary>Rows i..i+5, 16 columns of b: a packed panel (ldb = 16) or b itself (ldb = its row stride).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel6x16(float* a, nint rs, nint cs, float* b, float* bias, float* c, nint ldc, int k, bool acc)
+    public static void Kernel6x16(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (acc)
@@ -107,9 +107,9 @@ internal static unsafe class GemmAvx2Kernels
         {
             c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
         }
-        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, a4 = a + 4 * rs, a5 = a + 5 * rs, end = b + 16 * (nint)k;
+        float* a0 = a, a1 = a + rs, a2 = a + 2 * rs, a3 = a + 3 * rs, a4 = a + 4 * rs, a5 = a + 5 * rs, end = b + ldb * (nint)k;
         nint off = 0;
-        for (; b < end; b += 16)
+        for (; b < end; b += ldb)
         {
             var b0 = Avx.LoadVector256(b);
             var b1 = Avx.LoadVector256(b + 8);
