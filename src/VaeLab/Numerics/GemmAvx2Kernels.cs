@@ -6,15 +6,16 @@ namespace VaeLab.Numerics;
 
 /// <summary>
 /// The AVX2/FMA micro-kernels behind <see cref="GemmAvx2"/>. Each computes a tile of c = bias + a·b (or c += a·b) with
-/// one fused multiply-add per p in increasing order. b is a packed panel (k rows of <c>ldb</c> floats); a is read
-/// through its strides (rs between rows, cs between p). The unmasked 4 x 24 and 6 x 16 kernels keep 12 accumulators
-/// (enough to hide the FMA latency on two FMA pipes) and carry the bulk; the masked ones take the edges.
+/// one fused multiply-add per p in increasing order. b is k rows of <c>ldb</c> floats apart (a packed panel, or b
+/// itself); a is read through its strides (rs between rows, cs between p). The unmasked 4 x 24 and 6 x 16 kernels keep
+/// 12 accumulators (enough to hide the FMA latency on two FMA pipes), carry the bulk and apply the epilogue in
+/// registers as they store; the masked ones take the edges.
 /// </summary>
 internal static unsafe class GemmAvx2Kernels
 {
     /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel4x24(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc)
+    public static void Kernel4x24(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc, GemmEpilogue e)
     {
         Vector256<float> c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
         if (acc)
@@ -78,15 +79,15 @@ internal static unsafe class GemmAvx2Kernels
             x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
         }
-        Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02);
-        Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11); Avx.Store(c + ldc + 16, c12);
-        Avx.Store(c + 2 * ldc, c20); Avx.Store(c + 2 * ldc + 8, c21); Avx.Store(c + 2 * ldc + 16, c22);
-        Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31); Avx.Store(c + 3 * ldc + 16, c32);
+        e.Store(c, c00); e.Store(c + 8, c01); e.Store(c + 16, c02);
+        e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11); e.Store(c + ldc + 16, c12);
+        e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21); e.Store(c + 2 * ldc + 16, c22);
+        e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31); e.Store(c + 3 * ldc + 16, c32);
     }
 
     /// <summary>Rows i..i+5, 16 columns of b: a packed panel (ldb = 16) or b itself (ldb = its row stride).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel6x16(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc)
+    public static void Kernel6x16(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc, GemmEpilogue e)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (acc)
@@ -127,12 +128,12 @@ internal static unsafe class GemmAvx2Kernels
             c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
             off += cs;
         }
-        Avx.Store(c, c00); Avx.Store(c + 8, c01);
-        Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11);
-        Avx.Store(c + 2 * ldc, c20); Avx.Store(c + 2 * ldc + 8, c21);
-        Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31);
-        Avx.Store(c + 4 * ldc, c40); Avx.Store(c + 4 * ldc + 8, c41);
-        Avx.Store(c + 5 * ldc, c50); Avx.Store(c + 5 * ldc + 8, c51);
+        e.Store(c, c00); e.Store(c + 8, c01);
+        e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11);
+        e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21);
+        e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31);
+        e.Store(c + 4 * ldc, c40); e.Store(c + 4 * ldc + 8, c41);
+        e.Store(c + 5 * ldc, c50); e.Store(c + 5 * ldc + 8, c51);
     }
 
     /// <summary>Rows i..i+3, columns j..j+15 of a panel with row stride ldb; the second 8 columns through <paramref name="mask"/>.</summary>

@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace VaeLab.Numerics;
 
 /// <summary>
-/// What <see cref="GemmAvx2"/> does to a finished tile of c while it is still in L1, instead of another pass over c:
+/// What <see cref="GemmAvx2"/> does to a finished tile of c, in registers as the main kernels store it
+/// (<see cref="Store"/>) or while it is still in L1 (<see cref="Apply"/>), instead of another pass over c:
 /// nothing, the ReLU max(c, +0) (NaN kept, -0 made +0, as <see cref="Activations.Relu"/>), or the ReLU backward mask
 /// c = c where y > 0 else +0 (as <see cref="Activations.ReluBackward"/>), y having c's shape and row stride.
 /// </summary>
@@ -32,6 +33,14 @@ internal readonly unsafe struct GemmEpilogue
     {
         if (_kind != 0) ApplyTile(c, rows, cols, ldc);
     }
+
+    /// <summary>
+    /// Stores the whole vector x of a tile at <paramref name="c"/> with the epilogue applied in registers: the bits a
+    /// plain store and then <see cref="Apply"/> would leave there, without the reload and second store.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(float* c, Vector256<float> x) =>
+        Avx.Store(c, _kind == 0 ? x : Avx.And(x, Keep(x, c + _yMinusC, Vector256<float>.Zero)));
 
     private void ApplyTile(float* c, int rows, int cols, nint ldc)
     {

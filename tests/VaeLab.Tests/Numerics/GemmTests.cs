@@ -97,6 +97,9 @@ public class GemmTests
 
     [Theory]
     [InlineData(100, 200, 200)]
+    [InlineData(128, 100, 128)]
+    [InlineData(100, 128, 16)]
+    [InlineData(21, 100, 21)]
     [InlineData(9, 16, 201)]
     [InlineData(7, 3, 6)]
     [InlineData(13, 9, 40)]
@@ -123,6 +126,48 @@ public class GemmTests
         Activations.ReluBackward(y, dx, dx);
         Gemm.MatMulTransBReluMask(a, bT, y, dxFused, m, k, n);
         Assert.Equal(dx.Select(BitConverter.SingleToInt32Bits), dxFused.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [InlineData(100, 200, 200, true)] // a row stride of 800 bytes: read in place
+    [InlineData(21, 100, 200, true)] // a row tail of one, and 16 + 5 edge columns of dW for a 21-wide input
+    [InlineData(100, 200, 21, true)] // a partial last panel, packed alone
+    [InlineData(128, 100, 128, false)] // 512-byte rows that alias in L1: packed
+    [InlineData(20, 40, 64, false)]
+    [InlineData(100, 16, 128, true)] // 512-byte rows, but a panel of 16 rows fits
+    [InlineData(16, 100, 128, true)] // 512-byte rows, but b is used by 16 rows of a only
+    [InlineData(100, 128, 16, true)]
+    [InlineData(9, 33, 64, true)]
+    [InlineData(7, 5, 3, true)]
+    public void Row_major_b_in_place_or_packed_rounds_like_one_fused_multiply_add_per_p(int m, int k, int n, bool inPlace)
+    {
+        // Both paths of the AVX2 kernel (b read with its row stride, or packed) and the fused epilogues, with and without
+        // accumulation, against the scalar chain of FMAs that every SIMD kernel reproduces bit for bit.
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported && !GemmAvx2.IsSupported) return;
+        Assert.Equal(inPlace, GemmAvx2.ReadInPlace(m, k, n));
+        var rng = new Xoshiro256StarStar((ulong)(m * 7919 + k * 31 + n));
+        float[] a = Fill(rng, m * k), aT = new float[k * m], b = Fill(rng, k * n), bias = Fill(rng, n), start = Fill(rng, m * n);
+        Gemm.Transpose(a, aT, m, k);
+        float[] withBias = new float[m * n], accumulated = (float[])start.Clone(), transA = (float[])start.Clone(), relu = new float[m * n];
+        Gemm.MatMul(a, b, bias, withBias, m, k, n, accumulate: false);
+        Gemm.MatMul(a, b, bias, accumulated, m, k, n, accumulate: true);
+        Gemm.MatMulTransA(aT, b, transA, m, k, n, accumulate: true);
+        Gemm.MatMulRelu(a, b, bias, relu, m, k, n);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float fromBias = bias[j], fromC = start[i * n + j];
+                for (int p = 0; p < k; p++)
+                {
+                    fromBias = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], fromBias);
+                    fromC = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], fromC);
+                }
+                Assert.Equal(BitConverter.SingleToInt32Bits(fromBias), BitConverter.SingleToInt32Bits(withBias[i * n + j]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(fromC), BitConverter.SingleToInt32Bits(accumulated[i * n + j]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(fromC), BitConverter.SingleToInt32Bits(transA[i * n + j]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(fromBias > 0 || float.IsNaN(fromBias) ? fromBias : 0f),
+                    BitConverter.SingleToInt32Bits(relu[i * n + j]));
+            }
     }
 
     [Fact]
