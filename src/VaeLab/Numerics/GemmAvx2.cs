@@ -174,6 +174,12 @@ internal static unsafe class GemmAvx2
                 e.Apply(c + (long)i * n, 8, valid, n);
             }
         }
+        if (width == 24)
+            for (; i + 4 <= m; i += 4)
+            {
+                GemmAvx2Edges.Masked4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc, valid);
+                e.Apply(c + (long)i * n, 4, valid, n);
+            }
         for (; i + 4 <= m; i += 4)
         {
             float* ai = a + (long)i * rs, ci = c + (long)i * n;
