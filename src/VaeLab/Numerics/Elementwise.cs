@@ -30,7 +30,7 @@ public static class Elementwise
         ref float y = ref MemoryMarshal.GetReference(std);
         int i = 0;
         for (; i + 8 <= n; i += 8) Vector256.Exp(Vector256.LoadUnsafe(ref x, (nuint)i) * 0.5f).StoreUnsafe(ref y, (nuint)i);
-        if (i < n) Tail(logVar[i..], std[i..], static v => Vector256.Exp(v * 0.5f));
+        if (i < n) StoreTail(Vector256.Exp(LoadTail(logVar[i..n]) * 0.5f), std[i..n]);
     }
 
     /// <summary>The scalar twin of <see cref="HalfExp"/> (MathF.Exp: equal within float rounding, not bit for bit).</summary>
@@ -63,7 +63,7 @@ public static class Elementwise
         }
         if (i < n)
         {
-            Tail(g[i..], g[i..], static v => Sigmoid(v));
+            StoreTail(Sigmoid(LoadTail(g[i..n])), g[i..n]);
             for (; i < n; i++) y[i] += g[i];
         }
     }
@@ -230,14 +230,21 @@ public static class Elementwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
 
-    // The last 1-7 elements through the eight-lane op, zero-padded (each lane's result depends on that lane only).
-    private static void Tail(ReadOnlySpan<float> src, Span<float> dst, Func<Vector256<float>, Vector256<float>> op)
+    // The last 1-7 elements as eight zero-padded lanes, for the same eight-lane op as the body (each lane's result
+    // depends on that lane only), and the op's first dst.Length lanes back.
+    private static Vector256<float> LoadTail(ReadOnlySpan<float> src)
     {
         Span<float> pad = stackalloc float[8];
         pad.Clear();
         src.CopyTo(pad);
-        op(Vector256.Create(pad)).CopyTo(pad);
-        pad[..src.Length].CopyTo(dst);
+        return Vector256.Create(pad);
+    }
+
+    private static void StoreTail(Vector256<float> v, Span<float> dst)
+    {
+        Span<float> pad = stackalloc float[8];
+        v.CopyTo(pad);
+        pad[..dst.Length].CopyTo(dst);
     }
 
     private static int Check(int n, params ReadOnlySpan<int> others)
