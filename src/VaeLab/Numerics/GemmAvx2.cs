@@ -27,7 +27,7 @@ internal static unsafe class GemmAvx2
     public static void Run(float* a, int rs, int cs, float* b, int brs, int bcs, float* bias, float* c, int m, int k, int n, bool acc,
         GemmEpilogue epilogue = default)
     {
-        if (bcs == 1 && ReadInPlace(m, k, brs))
+        if (bcs == 1 && ReadInPlace(m, k, n, brs))
         {
             RunInPlace(a, rs, cs, b, brs, bias, c, m, k, n, acc, epilogue);
             return;
@@ -53,15 +53,15 @@ internal static unsafe class GemmAvx2
         }
     }
 
-    // A row-major b is read in place unless its rows alias: a row stride that is a multiple of 256 bytes puts every
-    // row of a panel into the same 16 of the 64 sets of a 32 KiB L1, so a panel of more than 32 rows, reused by more
-    // than 16 rows of a, no longer stays in L1 and the packed copy wins (measured on the stage-2 shapes: 100 x 128 x
-    // 128 takes 40 µs in place, 36.5 packed; 200 x 100 x 200 and 16 x 100 x 128 are faster in place).
+    // A row-major b is read in place where a packed copy cannot pay for itself: b is already one contiguous panel
+    // (n = brs <= 24), a panel has at most 32 rows (k), or at most 16 rows of a reuse it (m). Elsewhere the packed
+    // copy wins or ties: it streams b in one sequential sweep while b is cold (after the optimiser step), and a panel
+    // read in place with a row stride that is a multiple of 256 bytes aliases into 16 of the 64 sets of the L1
+    // (measured, hot: 100 x 128 x 128 takes 40 µs in place, 36.5 packed; 16 x 100 x 200 takes 7.0 in place, 9.8 packed).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool ReadInPlace(int m, int k, int brs) => brs % 64 != 0 || k <= 32 || m <= 16;
+    internal static bool ReadInPlace(int m, int k, int n, int brs) => (brs == n && n <= 24) || k <= 32 || m <= 16;
 
-    // b row-major with row stride brs: the full 24- and 16-wide panels are read in place (with m = 100 rows each b
-    // element is used only m times, so a packed copy costs about as much as it saves); only a partial last panel is
+    // b row-major with row stride brs: the full 24- and 16-wide panels are read in place; only a partial last panel is
     // packed, padded with zeros, for the masked kernels.
     private static void RunInPlace(float* a, int rs, int cs, float* b, int brs, float* bias, float* c, int m, int k, int n, bool acc,
         GemmEpilogue epilogue)

@@ -129,13 +129,15 @@ public class GemmTests
     }
 
     [Theory]
-    [InlineData(100, 200, 200, true)] // a row stride of 800 bytes: read in place
-    [InlineData(21, 100, 200, true)] // a row tail of one, and 16 + 5 edge columns of dW for a 21-wide input
-    [InlineData(100, 200, 21, true)] // a partial last panel, packed alone
-    [InlineData(128, 100, 128, false)] // 512-byte rows that alias in L1: packed
+    [InlineData(100, 200, 200, false)] // packed: 100 rows of a reuse every panel of 200 rows
+    [InlineData(21, 100, 200, false)] // a row tail of one, and 16 + 5 edge columns of dW for a 21-wide input
+    [InlineData(33, 50, 45, false)] // a partial last panel (21 of 24 columns) and a row tail, packed
+    [InlineData(128, 100, 128, false)]
     [InlineData(20, 40, 64, false)]
-    [InlineData(100, 16, 128, true)] // 512-byte rows, but a panel of 16 rows fits
-    [InlineData(16, 100, 128, true)] // 512-byte rows, but b is used by 16 rows of a only
+    [InlineData(100, 200, 21, true)] // b is one panel: read in place, its partial panel packed alone
+    [InlineData(100, 16, 128, true)] // panels of 16 rows
+    [InlineData(16, 100, 128, true)] // b used by 16 rows of a only
+    [InlineData(13, 100, 47, true)] // in place with a partial last panel (23 of 24) and row tails
     [InlineData(100, 128, 16, true)]
     [InlineData(9, 33, 64, true)]
     [InlineData(7, 5, 3, true)]
@@ -144,7 +146,7 @@ public class GemmTests
         // Both paths of the AVX2 kernel (b read with its row stride, or packed) and the fused epilogues, with and without
         // accumulation, against the scalar chain of FMAs that every SIMD kernel reproduces bit for bit.
         if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported && !GemmAvx2.IsSupported) return;
-        Assert.Equal(inPlace, GemmAvx2.ReadInPlace(m, k, n));
+        Assert.Equal(inPlace, GemmAvx2.ReadInPlace(m, k, n, n));
         var rng = new Xoshiro256StarStar((ulong)(m * 7919 + k * 31 + n));
         float[] a = Fill(rng, m * k), aT = new float[k * m], b = Fill(rng, k * n), bias = Fill(rng, n), start = Fill(rng, m * n);
         Gemm.Transpose(a, aT, m, k);
