@@ -79,10 +79,20 @@ internal static unsafe class GemmAvx2Kernels
             x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
         }
-        e.Store(c, c00); e.Store(c + 8, c01); e.Store(c + 16, c02);
-        e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11); e.Store(c + ldc + 16, c12);
-        e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21); e.Store(c + 2 * ldc + 16, c22);
-        e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31); e.Store(c + 3 * ldc + 16, c32);
+        if (e.IsNone)
+        {
+            Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02);
+            Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11); Avx.Store(c + ldc + 16, c12);
+            Avx.Store(c + 2 * ldc, c20); Avx.Store(c + 2 * ldc + 8, c21); Avx.Store(c + 2 * ldc + 16, c22);
+            Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31); Avx.Store(c + 3 * ldc + 16, c32);
+        }
+        else
+        {
+            e.Store(c, c00); e.Store(c + 8, c01); e.Store(c + 16, c02);
+            e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11); e.Store(c + ldc + 16, c12);
+            e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21); e.Store(c + 2 * ldc + 16, c22);
+            e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31); e.Store(c + 3 * ldc + 16, c32);
+        }
     }
 
     /// <summary>Rows i..i+5, 16 columns of b: a packed panel (ldb = 16) or b itself (ldb = its row stride).</summary>
@@ -128,12 +138,24 @@ internal static unsafe class GemmAvx2Kernels
             c50 = Fma.MultiplyAdd(x, b0, c50); c51 = Fma.MultiplyAdd(x, b1, c51);
             off += cs;
         }
-        e.Store(c, c00); e.Store(c + 8, c01);
-        e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11);
-        e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21);
-        e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31);
-        e.Store(c + 4 * ldc, c40); e.Store(c + 4 * ldc + 8, c41);
-        e.Store(c + 5 * ldc, c50); e.Store(c + 5 * ldc + 8, c51);
+        if (e.IsNone)
+        {
+            Avx.Store(c, c00); Avx.Store(c + 8, c01);
+            Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11);
+            Avx.Store(c + 2 * ldc, c20); Avx.Store(c + 2 * ldc + 8, c21);
+            Avx.Store(c + 3 * ldc, c30); Avx.Store(c + 3 * ldc + 8, c31);
+            Avx.Store(c + 4 * ldc, c40); Avx.Store(c + 4 * ldc + 8, c41);
+            Avx.Store(c + 5 * ldc, c50); Avx.Store(c + 5 * ldc + 8, c51);
+        }
+        else
+        {
+            e.Store(c, c00); e.Store(c + 8, c01);
+            e.Store(c + ldc, c10); e.Store(c + ldc + 8, c11);
+            e.Store(c + 2 * ldc, c20); e.Store(c + 2 * ldc + 8, c21);
+            e.Store(c + 3 * ldc, c30); e.Store(c + 3 * ldc + 8, c31);
+            e.Store(c + 4 * ldc, c40); e.Store(c + 4 * ldc + 8, c41);
+            e.Store(c + 5 * ldc, c50); e.Store(c + 5 * ldc + 8, c51);
+        }
     }
 
     /// <summary>Rows i..i+3, columns j..j+15 of a panel with row stride ldb; the second 8 columns through <paramref name="mask"/>.</summary>

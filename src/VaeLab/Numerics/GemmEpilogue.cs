@@ -27,6 +27,9 @@ internal readonly unsafe struct GemmEpilogue
     /// <summary>c = c where y > 0, else +0; <paramref name="y"/> is laid out like <paramref name="c"/>.</summary>
     public static GemmEpilogue ReluMask(float* y, float* c) => new(2, (nint)(y - c));
 
+    /// <summary>True for the plain product (no epilogue): the kernels then store their accumulators as they are.</summary>
+    public bool IsNone => _kind == 0;
+
     /// <summary>Applies the epilogue to rows x cols of c starting at <paramref name="c"/> (row stride ldc).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply(float* c, int rows, int cols, nint ldc)
@@ -35,12 +38,11 @@ internal readonly unsafe struct GemmEpilogue
     }
 
     /// <summary>
-    /// Stores the whole vector x of a tile at <paramref name="c"/> with the epilogue applied in registers: the bits a
-    /// plain store and then <see cref="Apply"/> would leave there, without the reload and second store.
+    /// Stores the whole vector x of a tile at <paramref name="c"/> with the epilogue (not <see cref="IsNone"/>) applied in
+    /// registers: the bits a plain store and then <see cref="Apply"/> would leave there, without the reload and second store.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(float* c, Vector256<float> x) =>
-        Avx.Store(c, _kind == 0 ? x : Avx.And(x, Keep(x, c + _yMinusC, Vector256<float>.Zero)));
+    public void Store(float* c, Vector256<float> x) => Avx.Store(c, Avx.And(x, Keep(x, c + _yMinusC, Vector256<float>.Zero)));
 
     private void ApplyTile(float* c, int rows, int cols, nint ldc)
     {
