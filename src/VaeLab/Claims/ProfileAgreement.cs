@@ -28,7 +28,7 @@ public sealed record ProfileAgreement(string Claim, string Grid, Proportion Othe
             return new(claim, grid, other, paper, paperOnly, both, both ? "neither profile has a run to judge" :
                 other.Trials == 0 ? "only the paper profile has runs to judge" : "only this profile has runs to judge");
         }
-        string sides = other.Side == paper.Side ? $"both {SideName(claim, paper.Side)}" : $"{SideName(claim, other.Side)} here, {SideName(claim, paper.Side)} in the paper profile";
+        string sides = other.Side == paper.Side ? $"both: {SideName(claim, paper)}" : $"{SideName(claim, other)} here, {SideName(claim, paper)} in the paper profile";
         // Every paper run shared: the same stage-1 runs (only stage 2 may differ), so there is no independent sample to test.
         if (paperOnly.Trials == 0) return new(claim, grid, other, paper, paperOnly, other.Side == paper.Side, sides + "; sides only: every paper run is shared (same stage-1 runs)");
         var (lower, upper) = RateDifference.Of(other, paperOnly);
@@ -39,9 +39,9 @@ public sealed record ProfileAgreement(string Claim, string Grid, Proportion Othe
     }
 
     // The side of one half in words; for the collapsed share "holds" means "collapsed", so it is named for what the runs did.
-    private static string SideName(string claim, int side) => claim == "collapsed"
-        ? side > 0 ? "mostly collapse" : side < 0 ? "mostly train" : "split"
-        : side > 0 ? "holds side" : side < 0 ? "fails side" : "split";
+    private static string SideName(string claim, Proportion p) => claim == "collapsed"
+        ? p.Successes == 0 ? "none collapse" : p.Successes == p.Trials ? "all collapse" : p.Side > 0 ? "most collapse" : p.Side < 0 ? "most train" : "split"
+        : p.Side > 0 ? "holds side" : p.Side < 0 ? "fails side" : "split";
 
     private static string Points(double x) => (100 * x).ToString("+0;-0;0", CultureInfo.InvariantCulture);
 }

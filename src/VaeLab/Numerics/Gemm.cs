@@ -21,7 +21,7 @@ public static unsafe class Gemm
     /// <param name="a">left operand, m x k through the strides.</param>
     /// <param name="b">(k, n) row-major.</param>
     /// <param name="bias">length n added to every row when not accumulating; empty for none.</param>
-    /// <param name="c">(m, n) row-major; overwritten unless <paramref name="accumulate"/>.</param>
+    /// <param name="c">(m, n) row-major; overwritten unless <paramref name="accumulate"/>; must not overlap a, b or bias.</param>
     public static void MatMul(ReadOnlySpan<float> a, int aRowStride, int aColStride, ReadOnlySpan<float> b,
         ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n, bool accumulate)
     {

@@ -54,7 +54,9 @@ internal static unsafe class GemmAvx2
     }
 
     // A row-major b is read in place where a packed copy cannot pay for itself: b is already one contiguous panel
-    // (n = brs <= 24), a panel has at most 32 rows (k), or at most 16 rows of a reuse it (m). Elsewhere the packed
+    // (n = brs <= 24; only a 16- or 24-wide one is read as it is, a partial panel such as n = 21 is still copied,
+    // padded, by RunInPlace), a panel has at most 32 rows (k), or at most 16 rows of a reuse it (m). In place, c must not
+    // overlap b (the packed copy made that harmless; no caller does it). Elsewhere the packed
     // copy wins or ties: it streams b in one sequential sweep while b is cold (after the optimiser step), and a panel
     // read in place with a row stride that is a multiple of 256 bytes aliases into 16 of the 64 sets of the L1
     // (measured, hot: 100 x 128 x 128 takes 40 µs in place, 36.5 packed; 16 x 100 x 200 takes 7.0 in place, 9.8 packed).

@@ -24,7 +24,8 @@ internal readonly unsafe struct GemmEpilogue
     /// <summary>c = max(c, +0) per element.</summary>
     public static GemmEpilogue Relu => new(1, 0);
 
-    /// <summary>c = c where y > 0, else +0; <paramref name="y"/> is laid out like <paramref name="c"/>.</summary>
+    /// <summary>c = c where y > 0, else +0; <paramref name="y"/> is laid out like <paramref name="c"/> and must not overlap it
+    /// (the kernels read y while c's tile is still in registers).</summary>
     public static GemmEpilogue ReluMask(float* y, float* c) => new(2, (nint)(y - c));
 
     /// <summary>True for the plain product (no epilogue): the kernels then store their accumulators as they are.</summary>

@@ -34,10 +34,10 @@ public class ProfileAgreementTests
     {
         var none = ProfileAgreement.Judge("collapsed", "sigmoid", Proportion.Of(0, 36), Proportion.Of(0, 36), Proportion.Of(0, 0));
         Assert.True(none.Agrees);
-        Assert.StartsWith("both mostly train; sides only", none.Why);
+        Assert.StartsWith("both: none collapse; sides only", none.Why);
         var most = ProfileAgreement.Judge("collapsed", "sphere", Proportion.Of(14, 15), Proportion.Of(3, 30), Proportion.Of(1, 15));
         Assert.False(most.Agrees);
-        Assert.StartsWith("mostly collapse here, mostly train in the paper profile", most.Why);
+        Assert.StartsWith("most collapse here, most train in the paper profile", most.Why);
     }
 
     [Fact]

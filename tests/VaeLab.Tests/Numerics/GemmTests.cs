@@ -130,7 +130,7 @@ public class GemmTests
 
     [Theory]
     [InlineData(100, 200, 200, false)] // packed: 100 rows of a reuse every panel of 200 rows
-    [InlineData(21, 100, 200, false)] // a row tail of one, and 16 + 5 edge columns of dW for a 21-wide input
+    [InlineData(21, 100, 200, false)] // a row tail of one (21 = 5 x 4 + 1); full panels only (200 = 7 x 24 + 16 + 16)
     [InlineData(33, 50, 45, false)] // a partial last panel (21 of 24 columns) and a row tail, packed
     [InlineData(128, 100, 128, false)]
     [InlineData(20, 40, 64, false)]
@@ -170,7 +170,29 @@ public class GemmTests
                 Assert.Equal(BitConverter.SingleToInt32Bits(fromBias > 0 || float.IsNaN(fromBias) ? fromBias : 0f),
                     BitConverter.SingleToInt32Bits(relu[i * n + j]));
             }
+        if (!GemmAvx2.IsSupported) return;
+        // The AVX2 kernel itself as well (Gemm.* takes the AVX-512 one where there is one), with guard cells around c.
+        Assert.Equal(Bits(withBias), Bits(Avx2Direct(a, b, bias, null, m, k, n, relu: false)));
+        Assert.Equal(Bits(accumulated), Bits(Avx2Direct(a, b, bias, start, m, k, n, relu: false)));
+        Assert.Equal(Bits(relu), Bits(Avx2Direct(a, b, bias, null, m, k, n, relu: true)));
     }
+
+    // GemmAvx2.Run on a row-major a and b into c (from bias, or accumulating onto start), checking that the 24 cells on
+    // either side of c are untouched.
+    private static unsafe float[] Avx2Direct(float[] a, float[] b, float[] bias, float[]? start, int m, int k, int n, bool relu)
+    {
+        const int Guard = 24;
+        float[] c = Enumerable.Repeat(42f, m * n + 2 * Guard).ToArray();
+        start?.CopyTo(c, Guard);
+        fixed (float* pa = a, pb = b, pBias = bias, pc = c)
+            GemmAvx2.Run(pa, k, 1, pb, n, 1, start == null ? pBias : null, pc + Guard, m, k, n, acc: start != null,
+                relu ? GemmEpilogue.Relu : default);
+        Assert.All(c[..Guard], v => Assert.Equal(42f, v));
+        Assert.All(c[(Guard + m * n)..], v => Assert.Equal(42f, v));
+        return c[Guard..(Guard + m * n)];
+    }
+
+    private static int[] Bits(float[] x) => [.. x.Select(BitConverter.SingleToInt32Bits)];
 
     [Fact]
     public void Kernel_does_not_write_outside_its_rows()
