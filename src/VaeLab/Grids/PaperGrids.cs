@@ -44,7 +44,7 @@ public static class PaperGrids
               ". Two-stage VAE: stage 2 with MLPs 128,128, lr 1e-3, 50,000 steps."
             : $"quick: the paper profile's runs of the linear grid ({Count("linear")}: the paper's own) and of the sigmoid grid ({Count("sigmoid")}), every run at the paper's steps and " +
               $"learning rate (100,000 at lr 1e-3; 150,000 at lr 1e-4); model seeds per data seed: linear {l}, sigmoid {g} (the paper used one). " +
-              "No sphere runs: the sphere's verdicts need its whole grid at 150,000 steps (about an hour on two cores; `vaelab reproduce --profile paper --grids sphere`), " +
+              "No sphere runs: the sphere's verdicts need its whole grid at 150,000 steps (30 runs, about 75 minutes on two cores: `vaelab reproduce --profile paper --grids sphere`), " +
               "and the two runs that fit in the quick profile's 10 minutes gave answers the grid does not. Two-stage VAE: stage 2 with MLPs 128,128, lr 1e-3, 10,000 steps (paper profile: 50,000). No learning rate, κ, " +
               "architecture or loss differs from the paper; `vaelab compare` checks these verdicts against `--profile paper`.";
 
