@@ -30,20 +30,13 @@ public static class Mmd
         int count = nx + ny;
         int pairs = count * (count - 1) / 2;
         if (pairs == 0) return 1;
-        var distances = ArrayPool<double>.Shared.Rent(pairs);
-        try
-        {
-            int next = 0;
-            for (int i = 0; i < count; i++)
-                for (int j = i + 1; j < count; j++)
-                    distances[next++] = TensorPrimitives.Distance(pooled.AsSpan(i * dim, dim), pooled.AsSpan(j * dim, dim));
-            double median = OrderStatistic.Select(distances.AsSpan(0, pairs), pairs / 2);
-            return median > 0 ? median : 1;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(distances);
-        }
+        var distances = new double[pairs];
+        int next = 0;
+        for (int i = 0; i < count; i++)
+            for (int j = i + 1; j < count; j++)
+                distances[next++] = TensorPrimitives.Distance(pooled.AsSpan(i * dim, dim), pooled.AsSpan(j * dim, dim));
+        double median = OrderStatistic.Select(distances, pairs / 2);
+        return median > 0 ? median : 1;
     }
 
     /// <summary>Unbiased MMD^2 between row-major samples x (nx, dim) and y (ny, dim) at bandwidth h.</summary>

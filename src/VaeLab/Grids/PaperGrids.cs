@@ -12,7 +12,7 @@ namespace VaeLab.Grids;
 /// decides), every run at the paper's step count, with a shorter stage 2, so that it finishes in 10 minutes on two cores; it
 /// has no sphere runs. The sphere cannot be cut to fit and keep its answers: at 30,000 steps every sphere run still has no
 /// active latent (they become active after about 45,000), and the two 150,000-step runs that fit (d3-p3-m6 and d7-p7-m13,
-/// data seed 69) said "no run collapses" and "C8 holds (2/2)" where the grid's 15 runs say 4 collapse and C8 is split (8/11).
+/// data seed 69) said "no run collapses" and "C8 holds (2/2)" where the grid's 30 runs say 8 collapse and C8 is split (15/22).
 /// </summary>
 public static class PaperGrids
 {

@@ -113,12 +113,8 @@ internal static unsafe class GemmAvx2
             float* src = b + (long)p * brs;
             for (int j = 0; j < n;)
             {
-                int width = PanelWidth(n - j), valid = Math.Min(width, n - j);
-                float* dst = packed + (long)k * j + (long)p * width;
-                int jj = 0;
-                for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + j + jj));
-                for (; jj < valid; jj++) dst[jj] = src[j + jj];
-                for (; jj < width; jj++) dst[jj] = 0;
+                int width = PanelWidth(n - j);
+                PackRow(src + j, packed + (long)k * j + (long)p * width, width, Math.Min(width, n - j));
                 j += width;
             }
         }
@@ -127,13 +123,17 @@ internal static unsafe class GemmAvx2
     // panel (k, width) row-major = columns 0..valid-1 of the row-major b (row stride brs), zeros beyond.
     private static void PackRows(float* b, int brs, float* panel, int k, int width, int valid)
     {
-        for (int p = 0; p < k; p++, b += brs, panel += width)
-        {
-            int jj = 0;
-            for (; jj + 8 <= valid; jj += 8) Avx.Store(panel + jj, Avx.LoadVector256(b + jj));
-            for (; jj < valid; jj++) panel[jj] = b[jj];
-            for (; jj < width; jj++) panel[jj] = 0;
-        }
+        for (int p = 0; p < k; p++, b += brs, panel += width) PackRow(b, panel, width, valid);
+    }
+
+    // One row of a panel: the valid floats of src, then zeros up to width.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PackRow(float* src, float* dst, int width, int valid)
+    {
+        int jj = 0;
+        for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + jj));
+        for (; jj < valid; jj++) dst[jj] = src[jj];
+        for (; jj < width; jj++) dst[jj] = 0;
     }
 
     private static void Panel24(float* a, int rs, int cs, float* panel, int ldb, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)

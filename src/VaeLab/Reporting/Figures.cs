@@ -1,5 +1,6 @@
 using ScottPlot;
 using SkiaSharp;
+using VaeLab.Core;
 using VaeLab.Data;
 using VaeLab.Training;
 
@@ -150,7 +151,7 @@ public static class Figures
     }
 
     /// <summary>
-    /// Renders <paramref name="plt"/> and writes it as a PNG through a temporary file. The encoder uses the "up" row filter and
+    /// Renders <paramref name="plt"/> and writes it as a PNG through a temporary file (<see cref="AtomicFile"/>). The encoder uses the "up" row filter and
     /// zlib level 3 instead of ScottPlot's default (every filter tried on every row, level 6): several times faster to write, for
     /// files about a tenth larger, the same pixels.
     /// </summary>
@@ -160,8 +161,6 @@ public static class Figures
         plt.Render(surface.Canvas, width, height);
         using var pixels = surface.PeekPixels();
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3));
-        string temp = path + ".tmp.png";
-        using (var file = File.Create(temp)) png.SaveTo(file);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, png.SaveTo);
     }
 }

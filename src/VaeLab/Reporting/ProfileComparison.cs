@@ -32,6 +32,7 @@ public static class ProfileComparison
         var a = Load(other);
         var b = paper.SelectMany(Load).ToArray();
         var shared = a.Select(r => r.Key).ToHashSet();
+        var paperOnly = b.Where(r => !shared.Contains(r.Key)).ToArray();
         notCompared = ClaimTallies.Grids.Where(g => b.Any(r => r.Grid == g) && !a.Any(r => r.Grid == g)).ToArray();
         var list = new List<ProfileAgreement>();
         foreach (string grid in ClaimTallies.Grids.Where(g => a.Any(r => r.Grid == g)))
@@ -40,7 +41,7 @@ public static class ProfileComparison
                 var pa = Count(a, grid, row);
                 var pb = Count(b, grid, row);
                 if (pa.Trials == 0 && pb.Trials == 0) continue;
-                list.Add(ProfileAgreement.Judge(row, grid, pa, pb, Count(b.Where(r => !shared.Contains(r.Key)), grid, row)));
+                list.Add(ProfileAgreement.Judge(row, grid, pa, pb, Count(paperOnly, grid, row)));
             }
         if (list.Count == 0) throw new ConfigException($"'{other}' has no run of the linear, sigmoid or sphere grid to compare with '{string.Join("', '", paper)}'.");
         return list;
