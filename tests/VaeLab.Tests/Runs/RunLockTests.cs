@@ -33,7 +33,9 @@ public class RunLockTests
     {
         string root = CliRunner.TempDir();
         string run = Path.Combine(root, "run");
-        string[] args = ["train", "--out", run, "--steps", "10000", .. Small];
+        // 100,000 steps (a few seconds): 10,000 could finish before the second process had started, which then found a
+        // finished run (exit 2) instead of a busy one. Logged every 1,000 steps, so metrics.csv still has 101 lines.
+        string[] args = ["train", "--out", run, "--steps", "100000", .. Small.Select((a, i) => i > 0 && Small[i - 1] == "--log-every" ? "1000" : a)];
         using var first = CliProcess.Start(args);
         Assert.True(CliProcess.WaitFor(() => File.Exists(Path.Combine(RunLayout.PartialDir(run), RunLayout.ConfigFile))), "the first run did not start");
         var (exit, _, err) = CliProcess.Run(args);
