@@ -203,14 +203,21 @@ public static class Elementwise
     /// <summary>Copies the first row (<paramref name="cols"/> elements) of <paramref name="buffer"/> onto rows 1 to rows - 1.</summary>
     public static void RepeatRow(Span<float> buffer, int cols, int rows)
     {
-        int n = Check(rows * cols, buffer.Length), k = cols;
+        int n = Check(rows * cols, buffer.Length);
         if (Vector256.IsHardwareAccelerated && cols >= 8)
         {
-            // Reading k - cols .. k - cols + 7 < k: already written, so a plain forward copy repeats the row.
+            // Every row is read from row 0, not from the row just written: a load straddling two recent stores cannot be
+            // forwarded from them and stalls. The last vector of a row overlaps the one before it (same values).
             ref float r = ref MemoryMarshal.GetReference(buffer);
-            for (; k + 8 <= n; k += 8) Vector256.LoadUnsafe(ref r, (nuint)(k - cols)).StoreUnsafe(ref r, (nuint)k);
+            for (int start = cols; start < n; start += cols)
+            {
+                int j = 0;
+                for (; j + 8 < cols; j += 8) Vector256.LoadUnsafe(ref r, (nuint)j).StoreUnsafe(ref r, (nuint)(start + j));
+                Vector256.LoadUnsafe(ref r, (nuint)(cols - 8)).StoreUnsafe(ref r, (nuint)(start + cols - 8));
+            }
+            return;
         }
-        for (; k < n; k++) buffer[k] = buffer[k - cols];
+        for (int k = cols; k < n; k++) buffer[k] = buffer[k - cols];
     }
 
     /// <summary>dst = a · c (the scalar <paramref name="c"/>); a and dst may alias.</summary>

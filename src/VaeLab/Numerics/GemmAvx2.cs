@@ -130,10 +130,11 @@ internal static unsafe class GemmAvx2
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PackRow(float* src, float* dst, int width, int valid)
     {
+        // width is a multiple of 8: a masked load copies the partial vector and zeroes its tail (it reads nothing past src's valid floats).
         int jj = 0;
         for (; jj + 8 <= valid; jj += 8) Avx.Store(dst + jj, Avx.LoadVector256(src + jj));
-        for (; jj < valid; jj++) dst[jj] = src[jj];
-        for (; jj < width; jj++) dst[jj] = 0;
+        if (jj < valid) { Avx.Store(dst + jj, Avx.MaskLoad(src + jj, TailMask(valid - jj))); jj += 8; }
+        for (; jj < width; jj += 8) Avx.Store(dst + jj, Vector256<float>.Zero);
     }
 
     private static void Panel24(float* a, int rs, int cs, float* panel, int ldb, float* bias, float* c, int m, int k, int n, bool acc, GemmEpilogue e)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace VaeLab.Numerics;
 
@@ -14,18 +15,34 @@ internal static unsafe class GemmAvx2Edges
     /// Rows i..i+3, columns 0..valid-1 of c (row stride ldc) from a packed, zero-padded panel 24 wide (k rows);
     /// <paramref name="bias"/> (null for none) holds at least <paramref name="valid"/> entries.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining), SkipLocalsInit]
     public static void Masked4x24(float* a, int rs, int cs, float* panel, float* bias, float* c, int ldc, int k, bool acc, int valid)
     {
+        // The tile's last 8 columns hold valid - 16 (1 to 7) of c's; masked loads leave the rest zero, masked stores skip them.
+        var mask = GemmAvx2.TailMask(valid - 16);
         float* tile = stackalloc float[4 * 24];
         float* paddedBias = stackalloc float[24];
         if (bias != null)
-            for (int j = 0; j < valid; j++) paddedBias[j] = bias[j];
+        {
+            Avx.Store(paddedBias, Avx.LoadVector256(bias));
+            Avx.Store(paddedBias + 8, Avx.LoadVector256(bias + 8));
+            Avx.Store(paddedBias + 16, Avx.MaskLoad(bias + 16, mask));
+        }
         if (acc)
             for (int r = 0; r < 4; r++)
-                for (int j = 0; j < valid; j++) tile[r * 24 + j] = c[r * ldc + j];
+            {
+                float* row = c + r * ldc, t = tile + r * 24;
+                Avx.Store(t, Avx.LoadVector256(row));
+                Avx.Store(t + 8, Avx.LoadVector256(row + 8));
+                Avx.Store(t + 16, Avx.MaskLoad(row + 16, mask));
+            }
         GemmAvx2Kernels.Kernel4x24(a, rs, cs, panel, 24, bias == null ? null : paddedBias, tile, 24, k, acc, default);
         for (int r = 0; r < 4; r++)
-            for (int j = 0; j < valid; j++) c[r * ldc + j] = tile[r * 24 + j];
+        {
+            float* row = c + r * ldc, t = tile + r * 24;
+            Avx.Store(row, Avx.LoadVector256(t));
+            Avx.Store(row + 8, Avx.LoadVector256(t + 8));
+            Avx.MaskStore(row + 16, mask, Avx.LoadVector256(t + 16));
+        }
     }
 }

@@ -124,12 +124,15 @@ public class ElementwiseTests
     [InlineData(8, 3)]
     [InlineData(20, 100)]
     [InlineData(23, 7)]
+    [InlineData(16, 4)]
+    [InlineData(24, 2)]
     public void RepeatRow_copies_the_first_row_onto_every_row(int cols, int rows)
     {
-        float[] buffer = Random(cols * rows, 16);
-        float[] row = buffer[..cols];
-        Elementwise.RepeatRow(buffer, cols, rows);
+        float[] buffer = Random(cols * rows + 9, 16);
+        float[] row = buffer[..cols], beyond = buffer[(cols * rows)..];
+        Elementwise.RepeatRow(buffer.AsSpan(0, cols * rows), cols, rows);
         for (int i = 0; i < rows; i++) Assert.Equal(row, buffer.AsSpan(i * cols, cols).ToArray());
+        Assert.Equal(beyond, buffer[(cols * rows)..]);
     }
 
     [Fact]
