@@ -143,7 +143,7 @@ internal static unsafe class GemmAvx2
         for (; i + 4 <= m; i += 4)
         {
             if (i + 8 <= m) Prefetch(c + (long)(i + 4) * n, 4, 24, n);
-            GemmAvx2Kernels.Kernel4x24(a + (long)i * rs, rs, cs, panel, ldb, bias, c + (long)i * n, n, k, acc, e);
+            GemmAvx2Kernels.Kernel4x24<GemmAvx2Edges.Full>(a + (long)i * rs, rs, cs, panel, ldb, bias, c + (long)i * n, n, k, acc, e, 24);
         }
         RowTail(a, rs, cs, panel, ldb, bias, c, i, m, k, n, acc, 24, e);
     }
@@ -180,7 +180,7 @@ internal static unsafe class GemmAvx2
         if (width == 24)
             for (; i + 4 <= m; i += 4)
             {
-                GemmAvx2Edges.Masked4x24(a + (long)i * rs, rs, cs, panel, bias, c + (long)i * n, n, k, acc, valid);
+                GemmAvx2Kernels.Kernel4x24<GemmAvx2Edges.Edge>(a + (long)i * rs, rs, cs, panel, 24, bias, c + (long)i * n, n, k, acc, default, valid);
                 e.Apply(c + (long)i * n, 4, valid, n);
             }
         for (; i + 4 <= m; i += 4)

@@ -13,23 +13,26 @@ namespace VaeLab.Numerics;
 /// </summary>
 internal static unsafe class GemmAvx2Kernels
 {
-    /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride).</summary>
+    /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride); c and bias have
+    /// <paramref name="valid"/> (17-23) columns when <typeparamref name="TWidth"/> is Partial (b a zero-padded panel, the epilogue left to the caller).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    public static void Kernel4x24(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc, GemmEpilogue e)
+    public static void Kernel4x24<TWidth>(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc,
+        GemmEpilogue e, int valid) where TWidth : struct, GemmAvx2Edges.IWidth
     {
         Vector256<float> c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32;
+        var last = TWidth.Partial ? GemmAvx2.TailMask(valid - 16) : Vector256<float>.AllBitsSet;
         if (acc)
         {
-            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = Avx.LoadVector256(c + 16);
-            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.LoadVector256(c + ldc + 8); c12 = Avx.LoadVector256(c + ldc + 16);
-            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.LoadVector256(c + 2 * ldc + 8); c22 = Avx.LoadVector256(c + 2 * ldc + 16);
-            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.LoadVector256(c + 3 * ldc + 8); c32 = Avx.LoadVector256(c + 3 * ldc + 16);
+            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = GemmAvx2Edges.LoadLast<TWidth>(c + 16, last);
+            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.LoadVector256(c + ldc + 8); c12 = GemmAvx2Edges.LoadLast<TWidth>(c + ldc + 16, last);
+            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.LoadVector256(c + 2 * ldc + 8); c22 = GemmAvx2Edges.LoadLast<TWidth>(c + 2 * ldc + 16, last);
+            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.LoadVector256(c + 3 * ldc + 8); c32 = GemmAvx2Edges.LoadLast<TWidth>(c + 3 * ldc + 16, last);
         }
         else if (bias != null)
         {
             c00 = c10 = c20 = c30 = Avx.LoadVector256(bias);
             c01 = c11 = c21 = c31 = Avx.LoadVector256(bias + 8);
-            c02 = c12 = c22 = c32 = Avx.LoadVector256(bias + 16);
+            c02 = c12 = c22 = c32 = GemmAvx2Edges.LoadLast<TWidth>(bias + 16, last);
         }
         else
         {
@@ -79,7 +82,8 @@ internal static unsafe class GemmAvx2Kernels
             x = Vector256.Create(a3[off]);
             c30 = Fma.MultiplyAdd(x, b0, c30); c31 = Fma.MultiplyAdd(x, b1, c31); c32 = Fma.MultiplyAdd(x, b2, c32);
         }
-        if (e.IsNone)
+        if (TWidth.Partial) GemmAvx2Edges.StoreTile(c, ldc, valid, c00, c01, c02, c10, c11, c12, c20, c21, c22, c30, c31, c32);
+        else if (e.IsNone)
         {
             Avx.Store(c, c00); Avx.Store(c + 8, c01); Avx.Store(c + 16, c02);
             Avx.Store(c + ldc, c10); Avx.Store(c + ldc + 8, c11); Avx.Store(c + ldc + 16, c12);
