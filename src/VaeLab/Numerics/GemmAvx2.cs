@@ -164,7 +164,9 @@ internal static unsafe class GemmAvx2
         RowTail(a, rs, cs, panel, ldb, bias, c, i, m, k, n, acc, 16, e);
     }
 
-    // A panel whose last 8 columns are partly outside c, or an 8-wide panel: masked kernels, four rows at a time.
+    // A panel whose last 8 columns are partly outside c, or an 8-wide panel: a 24-wide one through the 4 x 24 kernel's edge
+    // instantiation (no masked store), the others through masked kernels, four rows at a time. The epilogue follows each tile
+    // while it is in L1 (no edge caller has one today; its masked reload would straddle the edge's overlapping stores).
     private static void PanelMasked(float* a, int rs, int cs, float* panel, int width, float* bias, float* c, int m, int k, int n, bool acc, int valid,
         GemmEpilogue e)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Edges = VaeLab.Numerics.GemmAvx2Edges;
 
 namespace VaeLab.Numerics;
 
@@ -13,8 +14,8 @@ namespace VaeLab.Numerics;
 /// </summary>
 internal static unsafe class GemmAvx2Kernels
 {
-    /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride); c and bias have
-    /// <paramref name="valid"/> (17-23) columns when <typeparamref name="TWidth"/> is Partial (b a zero-padded panel, the epilogue left to the caller).</summary>
+    /// <summary>Rows i..i+3, 24 columns of b: a packed panel (ldb = 24) or b itself (ldb = its row stride); c and bias have only
+    /// <paramref name="valid"/> (17-23) columns for <see cref="GemmAvx2Edges.Edge"/> (b zero-padded, e left to the caller).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void Kernel4x24<TWidth>(float* a, nint rs, nint cs, float* b, nint ldb, float* bias, float* c, nint ldc, int k, bool acc,
         GemmEpilogue e, int valid) where TWidth : struct, GemmAvx2Edges.IWidth
@@ -23,16 +24,16 @@ internal static unsafe class GemmAvx2Kernels
         var last = TWidth.Partial ? GemmAvx2.TailMask(valid - 16) : Vector256<float>.AllBitsSet;
         if (acc)
         {
-            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = GemmAvx2Edges.LoadLast<TWidth>(c + 16, last);
-            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.LoadVector256(c + ldc + 8); c12 = GemmAvx2Edges.LoadLast<TWidth>(c + ldc + 16, last);
-            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.LoadVector256(c + 2 * ldc + 8); c22 = GemmAvx2Edges.LoadLast<TWidth>(c + 2 * ldc + 16, last);
-            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.LoadVector256(c + 3 * ldc + 8); c32 = GemmAvx2Edges.LoadLast<TWidth>(c + 3 * ldc + 16, last);
+            c00 = Avx.LoadVector256(c); c01 = Avx.LoadVector256(c + 8); c02 = Edges.LoadLast<TWidth>(c + 16, last);
+            c10 = Avx.LoadVector256(c + ldc); c11 = Avx.LoadVector256(c + ldc + 8); c12 = Edges.LoadLast<TWidth>(c + ldc + 16, last);
+            c20 = Avx.LoadVector256(c + 2 * ldc); c21 = Avx.LoadVector256(c + 2 * ldc + 8); c22 = Edges.LoadLast<TWidth>(c + 2 * ldc + 16, last);
+            c30 = Avx.LoadVector256(c + 3 * ldc); c31 = Avx.LoadVector256(c + 3 * ldc + 8); c32 = Edges.LoadLast<TWidth>(c + 3 * ldc + 16, last);
         }
         else if (bias != null)
         {
             c00 = c10 = c20 = c30 = Avx.LoadVector256(bias);
             c01 = c11 = c21 = c31 = Avx.LoadVector256(bias + 8);
-            c02 = c12 = c22 = c32 = GemmAvx2Edges.LoadLast<TWidth>(bias + 16, last);
+            c02 = c12 = c22 = c32 = Edges.LoadLast<TWidth>(bias + 16, last);
         }
         else
         {

@@ -126,6 +126,9 @@ public class ElementwiseTests
     [InlineData(23, 7)]
     [InlineData(16, 4)]
     [InlineData(24, 2)]
+    [InlineData(20, 1)]
+    [InlineData(9, 5)]
+    [InlineData(7, 3)]
     public void RepeatRow_copies_the_first_row_onto_every_row(int cols, int rows)
     {
         float[] buffer = Random(cols * rows + 9, 16);

@@ -141,6 +141,13 @@ public class GemmTests
     [InlineData(100, 128, 16, true)]
     [InlineData(9, 33, 64, true)]
     [InlineData(7, 5, 3, true)]
+    [InlineData(8, 40, 17, true)] // one edge panel of each width 17-23 (the 4 x 24 kernel's edge instantiation)
+    [InlineData(12, 9, 18, true)]
+    [InlineData(16, 33, 19, true)]
+    [InlineData(100, 64, 20, true)] // the linear family's latent
+    [InlineData(20, 7, 22, true)]
+    [InlineData(36, 40, 44, false)] // packed, 24 + 20
+    [InlineData(40, 40, 41, false)] // packed, 24 + 17
     public void Row_major_b_in_place_or_packed_rounds_like_one_fused_multiply_add_per_p(int m, int k, int n, bool inPlace)
     {
         // Both paths of the AVX2 kernel (b read with its row stride, or packed) and the fused epilogues, with and without
@@ -175,6 +182,35 @@ public class GemmTests
         Assert.Equal(Bits(withBias), Bits(Avx2Direct(a, b, bias, null, m, k, n, relu: false)));
         Assert.Equal(Bits(accumulated), Bits(Avx2Direct(a, b, bias, start, m, k, n, relu: false)));
         Assert.Equal(Bits(relu), Bits(Avx2Direct(a, b, bias, null, m, k, n, relu: true)));
+    }
+
+    [Theory]
+    [InlineData(21, 100, 21)]
+    [InlineData(100, 64, 20)]
+    [InlineData(36, 40, 44)]
+    [InlineData(13, 100, 47)]
+    [InlineData(100, 128, 128)]
+    public unsafe void Transposed_b_with_the_relu_mask_rounds_like_one_fused_multiply_add_per_p(int m, int k, int n)
+    {
+        // The input-gradient product dy·Wᵀ with the ReLU backward mask, through the AVX2 kernel itself (b packed from its
+        // transpose, edge panels included), against the scalar FMA chain; guard cells around c.
+        if (!GemmAvx2.IsSupported) return;
+        var rng = new Xoshiro256StarStar((ulong)(m * 31 + k * 7 + n));
+        float[] a = Fill(rng, m * k), bT = Fill(rng, n * k), y = Fill(rng, m * n);
+        const int Guard = 24;
+        float[] c = Enumerable.Repeat(42f, m * n + 2 * Guard).ToArray();
+        fixed (float* pa = a, pb = bT, py = y, pc = c)
+            GemmAvx2.Run(pa, k, 1, pb, 1, k, null, pc + Guard, m, k, n, false, GemmEpilogue.ReluMask(py, pc + Guard));
+        Assert.All(c[..Guard], v => Assert.Equal(42f, v));
+        Assert.All(c[(Guard + m * n)..], v => Assert.Equal(42f, v));
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) sum = MathF.FusedMultiplyAdd(a[i * k + p], bT[j * k + p], sum);
+                float expected = y[i * n + j] > 0 ? sum : 0f;
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(c[Guard + i * n + j]));
+            }
     }
 
     // GemmAvx2.Run on a row-major a and b into c (from bias, or accumulating onto start), checking that the 24 cells on
