@@ -29,6 +29,7 @@ public static class BenchCommand
             string[] names = BenchSuite.Select(result.GetValue(workload));
             int repetitions = result.GetValue(reps);
             if (repetitions < 1) throw new ConfigException($"--repetitions must be >= 1 (got {repetitions}).");
+            if (result.GetValue(json) is { } jsonPath) NewFile.Require("--json", jsonPath);
             AnsiConsole.MarkupLine("[grey]measuring the FMA peak...[/]");
             double peak = StepBenchmark.MeasurePeakGflops();
             var results = new List<WorkloadResult>();

@@ -22,10 +22,7 @@ public static class CompareCommand
             string a = r.GetValue(other)!;
             string[] b = r.GetValue(paper)!;
             string? path = r.GetValue(output);
-            if (path != null && string.IsNullOrWhiteSpace(path)) throw new ConfigException("--out is empty: give a new file name, e.g. --out comparison.md.");
-            if (path != null && (File.Exists(path) || Directory.Exists(path))) throw new ConfigException($"--out '{path}' exists: VaeLab does not overwrite files it did not create; give a new file name.");
-            if (path != null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
-                throw new ConfigException($"--out '{path}': the folder '{Path.GetDirectoryName(Path.GetFullPath(path))}' does not exist; create it or give a file in an existing folder.");
+            if (path != null) NewFile.Require("--out", path);
             var rows = ProfileComparison.Compare(a, b, out var onlyPaper);
             string otherLabel = ProfileComparison.Label(a), paperLabel = string.Join(" + ", b.Select(ProfileComparison.Label));
             var table = new Table().AddColumns("grid", "claim", Markup.Escape(otherLabel), Markup.Escape(paperLabel), "agree", "why");

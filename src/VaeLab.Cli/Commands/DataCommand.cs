@@ -32,6 +32,7 @@ public static class DataCommand
             if (n < 1 || n > 50_000_000) throw new ConfigException($"--count must be within [1, 50000000] (got {n}).");
             string path = r.GetValue(output)!;
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
+            NewFile.Require("--out", path, path + ".json");
             var f = DataExport.Write(config, n, path, "--out");
             AnsiConsole.MarkupLine($"wrote {n} x {f.AmbientDim} samples of {f.Name} (r = {f.IntrinsicDim}) to [blue]{Markup.Escape(path)}[/] and its ground truth to [blue]{Markup.Escape(path)}.json[/]");
             return ExitCodes.Success;

@@ -28,6 +28,10 @@ public static class SampleCommand
             if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--out '{path}' must end in .csv or .npy.");
             string? latentPath = r.GetValue(latents);
             if (latentPath != null && Path.GetExtension(latentPath).ToLowerInvariant() is not (".csv" or ".npy")) throw new ConfigException($"--latents-out '{latentPath}' must end in .csv or .npy.");
+            NewFile.Require("--out", path);
+            if (latentPath != null) NewFile.Require("--latents-out", latentPath);
+            if (latentPath != null && Path.GetFullPath(latentPath) == Path.GetFullPath(path))
+                throw new ConfigException($"--latents-out '{latentPath}' is the --out file; give it another name.");
             int columns = RunSampling.Write(run, n, r.GetValue(twoStage), r.GetValue(noise), r.GetValue(seed), path, latentPath);
             AnsiConsole.MarkupLine($"wrote {n} x {columns} {(r.GetValue(twoStage) ? "two-stage" : "vanilla")} samples to [blue]{Markup.Escape(path)}[/]");
             return ExitCodes.Success;

@@ -70,6 +70,7 @@ public static class SweepCommand
         plot.SetAction(r =>
         {
             string outDir = r.GetValue(dir)!;
+            if (r.GetValue(output) is { } png) NewFile.Require("--out", png);
             var (path, cells) = SweepReport.Plot(outDir, r.GetValue(x)!, r.GetValue(y), r.GetValue(metric)!, r.GetValue(output));
             var t = new Table().AddColumns(r.GetValue(x)!, r.GetValue(y) ?? "series", "runs", "value", "95% interval");
             foreach (var c in cells)

@@ -48,4 +48,33 @@ public class DataCommandTests
         Assert.Equal(2, code2);
         Assert.Contains("--family must be file or left out", err2);
     }
+
+    [Fact]
+    public void Output_files_that_exist_are_refused_before_any_work_and_left_as_they_were()
+    {
+        string dir = CliRunner.TempDir();
+        string mine = Path.Combine(dir, "mine.csv"), companion = Path.Combine(dir, "other.csv"), json = Path.Combine(dir, "bench.json");
+        File.WriteAllText(mine, "not VaeLab's");
+        File.WriteAllText(companion + ".json", "not VaeLab's either");
+        File.WriteAllText(json, "{}");
+        var (c1, _, e1) = CliRunner.Run("data", "linear", "--count", "10", "--out", mine);
+        Assert.Equal(2, c1);
+        Assert.Contains($"--out '{mine}' exists and VaeLab does not overwrite files it did not create", e1);
+        var (c2, _, e2) = CliRunner.Run("data", "linear", "--count", "10", "--out", companion);
+        Assert.Equal(2, c2);
+        Assert.Contains($"'{companion}.json' beside it exists", e2);
+        Assert.False(File.Exists(companion));
+        var (c3, o3, e3) = CliRunner.Run("bench", "--workload", "sphere", "--json", json);
+        Assert.Equal(2, c3);
+        Assert.Contains("--json", e3);
+        Assert.DoesNotContain("timing sphere", o3);
+        var (c4, _, e4) = CliRunner.Run("bench", "--workload", "sphere", "--json", Path.Combine(dir, "missing", "b.json"));
+        Assert.Equal(2, c4);
+        Assert.Contains("does not exist; create it or give a file in an existing folder", e4);
+        Assert.Equal("not VaeLab's", File.ReadAllText(mine));
+        Assert.Equal("not VaeLab's either", File.ReadAllText(companion + ".json"));
+        Assert.Equal("{}", File.ReadAllText(json));
+        Assert.All(new[] { c1, c2, c3, c4 }, c => Assert.Equal(2, c));
+        Assert.All(new[] { e1, e2, e3, e4 }, e => Assert.Single(e.Trim().Split('\n')));
+    }
 }
