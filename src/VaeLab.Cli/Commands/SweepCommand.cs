@@ -33,7 +33,7 @@ public static class SweepCommand
             int workers = r.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = r.GetValue(output) ?? Path.Combine("results", "sweeps", spec.Name);
-            Directory.CreateDirectory(outDir);
+            SafeFolder.ClaimGridOutput(outDir, "--out");
             AtomicFile.WriteText(Path.Combine(outDir, SpecFile), File.ReadAllText(path));
             bool show = !r.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"sweep [bold]{Markup.Escape(spec.Name)}[/]: {runs.Count} of {all.Count} runs{(count > 1 ? $" (shard {index}/{count})" : "")} on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");

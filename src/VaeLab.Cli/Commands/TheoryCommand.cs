@@ -34,10 +34,12 @@ public static class TheoryCommand
                 DataSeed = r.GetValue(dataSeed), FlowSteps = r.GetValue(flowSteps), AdamSteps = r.GetValue(adamSteps),
             };
             settings.Validate();
+            string dir = r.GetValue(output)!;
+            // A folder of an earlier `theory linear` (its theory.json) is VaeLab's to write again; any other must be new or empty.
+            if (!File.Exists(Path.Combine(dir, "theory.json"))) SafeFolder.CheckOutput(dir, "--out");
             if (TheoryCost.Warning(settings) is { } warning) Console.Error.WriteLine(warning);
             var clock = Stopwatch.StartNew();
             var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
-            string dir = r.GetValue(output)!;
             TheoryReport.Write(result, dir);
             string md = TheoryReport.Markdown(result, "");
             AtomicFile.WriteText(Path.Combine(dir, "theory.md"), md);

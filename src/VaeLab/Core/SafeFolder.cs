@@ -33,6 +33,41 @@ public static class SafeFolder
             throw new ConfigException($"{option} '{dir}' exists and holds files VaeLab did not write; pass a new or empty folder (VaeLab never deletes what it did not create).");
     }
 
+    /// <summary>The marker VaeLab writes into the output folder of a grid (reproduce, sweep) it creates or takes over.</summary>
+    public const string GridMarkerFile = ".vaelab-grid";
+
+    // What a grid writes at the top of its output folder (AtomicFile's temporary names of these included).
+    private static readonly string[] GridEntries =
+        [GridMarkerFile, "runs", "results.csv", "report.md", "report.html", "figures", "theory", "plots", "sweep.json", "dimension-benchmark.md"];
+
+    /// <summary>
+    /// Takes <paramref name="dir"/> as the output folder of a grid, creating it and its marker: it must be missing, empty,
+    /// marked by VaeLab, or (a grid of a build before the marker) hold nothing but what a grid writes there. Shards
+    /// starting together may all take it. Otherwise throws, naming the first entry VaeLab did not write, and writes nothing.
+    /// </summary>
+    public static void ClaimGridOutput(string dir, string option)
+    {
+        if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        if (IsWorkingDirectoryOrAncestor(dir))
+            throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as results/NAME.");
+        string marker = Path.Combine(dir, GridMarkerFile);
+        if (Directory.Exists(dir) && !File.Exists(marker)
+            && Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).FirstOrDefault(n => !IsGridEntry(n!)) is { } foreign)
+            throw new ConfigException($"{option} '{dir}' holds '{foreign}', which VaeLab did not write; pass a new or empty folder, or the folder of an earlier grid (VaeLab never overwrites what it did not create).");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            using (new FileStream(marker, FileMode.CreateNew, FileAccess.Write)) { }
+        }
+        catch (IOException) when (File.Exists(marker))
+        {
+            // Another shard made it first.
+        }
+    }
+
+    private static bool IsGridEntry(string name) =>
+        GridEntries.Any(e => name == e || name.StartsWith(e + ".tmp-", StringComparison.Ordinal));
+
     /// <summary>Throws unless the resolved <paramref name="path"/> lies strictly under <paramref name="root"/>.</summary>
     public static void CheckUnder(string path, string root, string what)
     {

@@ -71,10 +71,13 @@ public class DataCommandTests
         var (c4, _, e4) = CliRunner.Run("bench", "--workload", "sphere", "--json", Path.Combine(dir, "missing", "b.json"));
         Assert.Equal(2, c4);
         Assert.Contains("does not exist; create it or give a file in an existing folder", e4);
+        var (c5, _, e5) = CliRunner.Run("theory", "linear", "--out", dir); // holds mine.csv: not a folder VaeLab wrote
+        Assert.Equal(2, c5);
+        Assert.Contains("holds files VaeLab did not write", e5);
+        Assert.False(File.Exists(Path.Combine(dir, "theory.md")));
         Assert.Equal("not VaeLab's", File.ReadAllText(mine));
         Assert.Equal("not VaeLab's either", File.ReadAllText(companion + ".json"));
         Assert.Equal("{}", File.ReadAllText(json));
-        Assert.All(new[] { c1, c2, c3, c4 }, c => Assert.Equal(2, c));
-        Assert.All(new[] { e1, e2, e3, e4 }, e => Assert.Single(e.Trim().Split('\n')));
+        Assert.All(new[] { e1, e2, e3, e4, e5 }, e => Assert.Single(e.Trim().Split('\n')));
     }
 }

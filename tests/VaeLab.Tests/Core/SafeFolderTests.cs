@@ -82,6 +82,33 @@ public class SafeFolderTests
         SafeFolder.CheckOutput(VaeLabRun(Path.Combine(root, "run")), "--out");
     }
 
+    [Fact]
+    public void A_grid_output_folder_must_be_new_empty_marked_or_hold_only_what_a_grid_writes()
+    {
+        string root = CliRunner.TempDir();
+        string fresh = Path.Combine(root, "fresh");
+        SafeFolder.ClaimGridOutput(fresh, "--out");
+        Assert.True(File.Exists(Path.Combine(fresh, SafeFolder.GridMarkerFile)));
+        File.WriteAllText(Path.Combine(fresh, "mine.txt"), "x"); // marked: VaeLab's, whatever else is there
+        SafeFolder.ClaimGridOutput(fresh, "--out");
+        string legacy = Path.Combine(root, "legacy"); // a grid of a build before the marker
+        Directory.CreateDirectory(Path.Combine(legacy, "runs"));
+        Directory.CreateDirectory(Path.Combine(legacy, "figures"));
+        File.WriteAllText(Path.Combine(legacy, "results.csv"), "");
+        File.WriteAllText(Path.Combine(legacy, "report.md.tmp-123"), "");
+        File.WriteAllText(Path.Combine(legacy, VaeLab.Reporting.DimensionBenchmarkReport.File), ""); // dimension --grid's report
+        SafeFolder.ClaimGridOutput(legacy, "--out");
+        Assert.True(File.Exists(Path.Combine(legacy, SafeFolder.GridMarkerFile)));
+        string foreign = Path.Combine(root, "foreign");
+        Directory.CreateDirectory(Path.Combine(foreign, "runs"));
+        File.WriteAllText(Path.Combine(foreign, "report.html"), "mine");
+        File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "mine");
+        var e = Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out"));
+        Assert.Contains("holds 'thesis.tex', which VaeLab did not write", e.Message);
+        Assert.False(File.Exists(Path.Combine(foreign, SafeFolder.GridMarkerFile)));
+        Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "thesis.tex"), "--out"));
+    }
+
     [Theory]
     [InlineData("0.001", "0.001")]
     [InlineData("200x200", "200x200")]
