@@ -21,6 +21,8 @@ public static class CompareCommand
         {
             string a = r.GetValue(other)!;
             string[] b = r.GetValue(paper)!;
+            if (string.IsNullOrWhiteSpace(a) || b.Any(string.IsNullOrWhiteSpace))
+                throw new ConfigException("compare: a folder argument is empty; give the output folders of two reproduce runs, e.g. results/quick results/paper.");
             string? path = r.GetValue(output);
             if (path != null) NewFile.Require("--out", path);
             var rows = ProfileComparison.Compare(a, b, out var onlyPaper);

@@ -47,6 +47,7 @@ public static class DimensionCommand
                 RunFolder.LoadModel(given);
                 runDir = given;
                 outDir = result.GetValue(output) ?? given;
+                SafeFolder.RequireFolderPath(outDir, "--out");
                 // A folder of someone else's files is left alone; a run folder or an earlier study is ours to add to.
                 if (Directory.Exists(outDir) && outDir != given && Directory.EnumerateFileSystemEntries(outDir).Any()
                     && !File.Exists(Path.Combine(outDir, DimensionStudy.ResultFile)))
@@ -58,6 +59,7 @@ public static class DimensionCommand
                 var file = result.GetValue(config) is { } path ? ConfigResolver.ReadConfigFile(path) : null;
                 var resolved = ConfigResolver.Resolve(file, settings.Overrides(result));
                 outDir = result.GetValue(output) ?? Path.Combine("dimension", $"{resolved.Family}-seed{resolved.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
+                SafeFolder.RequireFolderPath(outDir, "--out");
                 if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
                     throw new ConfigException($"--out '{outDir}' already exists and is not empty; pass a new folder (or --run DIR to measure a trained run).");
                 Directory.CreateDirectory(outDir);

@@ -33,8 +33,13 @@ public static class SweepCommand
             int workers = r.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = r.GetValue(output) ?? Path.Combine("results", "sweeps", spec.Name);
+            SafeFolder.RequireFolderPath(outDir, "--out");
+            string specText = File.ReadAllText(path), earlier = Path.Combine(outDir, SpecFile);
+            // Shards and reruns give the same file; another sweep into the same folder would mix its runs with these.
+            if (File.Exists(earlier) && File.ReadAllText(earlier) != specText)
+                throw new ConfigException($"--out '{outDir}' holds another sweep (its {SpecFile} differs from '{path}'); pass a new folder, or the same sweep file to continue it.");
             SafeFolder.ClaimGridOutput(outDir, "--out");
-            AtomicFile.WriteText(Path.Combine(outDir, SpecFile), File.ReadAllText(path));
+            AtomicFile.WriteText(Path.Combine(outDir, SpecFile), specText);
             bool show = !r.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"sweep [bold]{Markup.Escape(spec.Name)}[/]: {runs.Count} of {all.Count} runs{(count > 1 ? $" (shard {index}/{count})" : "")} on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");
             var outcomes = GridExecution.Run(runs, outDir, workers, show);

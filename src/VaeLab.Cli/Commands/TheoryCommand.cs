@@ -36,7 +36,8 @@ public static class TheoryCommand
             settings.Validate();
             string dir = r.GetValue(output)!;
             // A folder of an earlier `theory linear` (its theory.json) is VaeLab's to write again; any other must be new or empty.
-            if (!File.Exists(Path.Combine(dir, "theory.json"))) SafeFolder.CheckOutput(dir, "--out");
+            SafeFolder.RequireFolderPath(dir, "--out");
+            if (!IsEarlierTheory(dir)) SafeFolder.CheckOutput(dir, "--out");
             if (TheoryCost.Warning(settings) is { } warning) Console.Error.WriteLine(warning);
             var clock = Stopwatch.StartNew();
             var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
@@ -49,6 +50,23 @@ public static class TheoryCommand
         });
         theory.Subcommands.Add(linear);
         return theory;
+    }
+
+    // theory.json as `theory linear` writes it: an object with its settings, superset rows and C10/C11 verdicts.
+    private static bool IsEarlierTheory(string dir)
+    {
+        string path = Path.Combine(dir, "theory.json");
+        try
+        {
+            if (!File.Exists(path) || new FileInfo(path).Length > 64 << 20) return false;
+            var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) as System.Text.Json.Nodes.JsonObject;
+            return root != null && root["settings"] is System.Text.Json.Nodes.JsonObject && root["superset"] is System.Text.Json.Nodes.JsonArray
+                && root["c10"] != null && root["c11"] != null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void Print(TheoryResult result)

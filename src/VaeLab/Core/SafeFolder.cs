@@ -26,7 +26,7 @@ public static class SafeFolder
     /// </summary>
     public static void CheckOutput(string dir, string option)
     {
-        if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        RequireFolderPath(dir, option);
         if (IsWorkingDirectoryOrAncestor(dir))
             throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as runs/NAME.");
         if (Directory.Exists(dir) && !IsEmpty(dir) && !IsVaeLabMade(dir))
@@ -47,13 +47,17 @@ public static class SafeFolder
     /// </summary>
     public static void ClaimGridOutput(string dir, string option)
     {
-        if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        RequireFolderPath(dir, option);
         if (IsWorkingDirectoryOrAncestor(dir))
             throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as results/NAME.");
         string marker = Path.Combine(dir, GridMarkerFile);
-        if (Directory.Exists(dir) && !File.Exists(marker)
-            && Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).FirstOrDefault(n => !IsGridEntry(n!)) is { } foreign)
-            throw new ConfigException($"{option} '{dir}' holds '{foreign}', which VaeLab did not write; pass a new or empty folder, or the folder of an earlier grid (VaeLab never overwrites what it did not create).");
+        if (Directory.Exists(dir) && !File.Exists(marker) && !IsEmpty(dir))
+        {
+            if (Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).FirstOrDefault(n => !IsGridEntry(n!)) is { } foreign)
+                throw new ConfigException($"{option} '{dir}' holds '{foreign}', which is not part of a VaeLab grid; pass a new or empty folder, or the folder of an earlier grid (VaeLab never overwrites what it did not create).");
+            if (!HoldsVaeLabRun(Path.Combine(dir, "runs")))
+                throw new ConfigException($"{option} '{dir}' is not empty and holds no run VaeLab made (no {GridMarkerFile}, no runs/GRID/RUN with a {MarkerFile} marker); pass a new or empty folder.");
+        }
         Directory.CreateDirectory(dir);
         try
         {
@@ -62,6 +66,25 @@ public static class SafeFolder
         catch (IOException) when (File.Exists(marker))
         {
             // Another shard made it first.
+        }
+    }
+
+    // A grid of a build before the marker: runs/GRID/RUN folders, at least one of them VaeLab's.
+    private static bool HoldsVaeLabRun(string runs) =>
+        Directory.Exists(runs) && Directory.EnumerateDirectories(runs).SelectMany(Directory.EnumerateDirectories).Any(IsVaeLabMade);
+
+    /// <summary>
+    /// Throws <see cref="ConfigException"/> when <paramref name="dir"/> cannot be a folder to write into: empty, a file, or
+    /// under a file.
+    /// </summary>
+    public static void RequireFolderPath(string dir, string option)
+    {
+        if (string.IsNullOrWhiteSpace(dir)) throw new ConfigException($"{option} is empty: give a folder path such as results/NAME.");
+        if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        for (string? up = Path.GetDirectoryName(Full(dir)); !string.IsNullOrEmpty(up); up = Path.GetDirectoryName(up))
+        {
+            if (File.Exists(up)) throw new ConfigException($"{option} '{dir}': '{up}' is a file, not a folder; pass a path under a folder.");
+            if (Directory.Exists(up)) break;
         }
     }
 

@@ -75,6 +75,12 @@ public class DataCommandTests
         Assert.Equal(2, c5);
         Assert.Contains("holds files VaeLab did not write", e5);
         Assert.False(File.Exists(Path.Combine(dir, "theory.md")));
+        File.WriteAllText(Path.Combine(dir, "theory.json"), "{\"mine\": true}"); // not a theory VaeLab wrote
+        Assert.Equal(2, CliRunner.Run("theory", "linear", "--out", dir).Exit);
+        Assert.Equal("{\"mine\": true}", File.ReadAllText(Path.Combine(dir, "theory.json")));
+        var (c6, _, e6) = CliRunner.Run("train", "--data-file", "", "--steps", "5", "--out", Path.Combine(dir, "r"));
+        Assert.Equal(2, c6);
+        Assert.Contains("--data-file is empty", e6);
         Assert.Equal("not VaeLab's", File.ReadAllText(mine));
         Assert.Equal("not VaeLab's either", File.ReadAllText(companion + ".json"));
         Assert.Equal("{}", File.ReadAllText(json));

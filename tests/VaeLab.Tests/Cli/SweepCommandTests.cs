@@ -46,6 +46,12 @@ public class SweepCommandTests
         var (code, _, err) = CliRunner.Run("sweep", "collect", dir);
         Assert.Equal(2, code);
         Assert.Contains("6 of 8 runs are not finished", err);
+        string other = Path.Combine(root, "other.json"); // another sweep into the same folder would mix the two
+        File.WriteAllText(other, File.ReadAllText(sweep).Replace("\"tiny\"", "\"tiny2\""));
+        var (codeOther, _, errOther) = CliRunner.Run("sweep", other, "--out", dir, "--quiet");
+        Assert.Equal(2, codeOther);
+        Assert.Contains("holds another sweep", errOther);
+        Assert.True(File.Exists(Path.Combine(dir, ".vaelab-grid")));
         var (code2, _, err2) = CliRunner.Run("sweep", sweep, "--shard", "4/4");
         Assert.Equal(2, code2);
         Assert.StartsWith("error: --shard must be i/N with 0 <= i < N", err2);

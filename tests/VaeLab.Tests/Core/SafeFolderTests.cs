@@ -92,7 +92,7 @@ public class SafeFolderTests
         File.WriteAllText(Path.Combine(fresh, "mine.txt"), "x"); // marked: VaeLab's, whatever else is there
         SafeFolder.ClaimGridOutput(fresh, "--out");
         string legacy = Path.Combine(root, "legacy"); // a grid of a build before the marker
-        Directory.CreateDirectory(Path.Combine(legacy, "runs"));
+        VaeLabRun(Path.Combine(legacy, "runs", "linear", "D3-p9-m20-ds2"));
         Directory.CreateDirectory(Path.Combine(legacy, "figures"));
         File.WriteAllText(Path.Combine(legacy, "results.csv"), "");
         File.WriteAllText(Path.Combine(legacy, "report.md.tmp-123"), "");
@@ -104,9 +104,17 @@ public class SafeFolderTests
         File.WriteAllText(Path.Combine(foreign, "report.html"), "mine");
         File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "mine");
         var e = Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out"));
-        Assert.Contains("holds 'thesis.tex', which VaeLab did not write", e.Message);
+        Assert.Contains("holds 'thesis.tex', which is not part of a VaeLab grid", e.Message);
         Assert.False(File.Exists(Path.Combine(foreign, SafeFolder.GridMarkerFile)));
-        Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "thesis.tex"), "--out"));
+        File.Delete(Path.Combine(foreign, "thesis.tex")); // grid names only, but no run VaeLab made: still the user's
+        Directory.CreateDirectory(Path.Combine(foreign, "runs", "mine", "x.partial"));
+        Assert.Contains("holds no run VaeLab made", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out")).Message);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(foreign, "report.html")));
+        Assert.Contains("is a file", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html"), "--out")).Message);
+        Assert.Contains("is a file, not a folder; pass a path under a folder",
+            Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html", "sub"), "--out")).Message);
+        Assert.Contains("is empty", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput("", "--out")).Message);
+        Assert.Contains("is empty", Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput(" ", "--resume")).Message);
     }
 
     [Theory]
