@@ -43,9 +43,10 @@ public static class ConfigResolver
         _ => value?.ToString() ?? "",
     };
 
-    /// <summary>Reads and parses a JSON object file; the error names the file and what is wrong.</summary>
-    public static JsonObject ReadConfigFile(string path)
+    /// <summary>Reads and parses a JSON object file; the error names <paramref name="label"/> (the option or argument), the file and what is wrong.</summary>
+    public static JsonObject ReadConfigFile(string path, string label = "--config")
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new ConfigException($"{label} is empty: give a JSON file.");
         string text;
         try
         {
@@ -53,17 +54,17 @@ public static class ConfigResolver
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ConfigException($"--config cannot read '{path}': {e.Message}");
+            throw new ConfigException($"{label} cannot read '{path}': {e.Message}");
         }
-        if (string.IsNullOrWhiteSpace(text)) throw new ConfigException($"--config '{path}' is empty: it must hold a JSON object {{...}}.");
+        if (string.IsNullOrWhiteSpace(text)) throw new ConfigException($"{label} '{path}' is empty: it must hold a JSON object {{...}}.");
         try
         {
             return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false }) as JsonObject
-                ?? throw new ConfigException($"--config '{path}' must hold a JSON object {{...}} (got another JSON value).");
+                ?? throw new ConfigException($"{label} '{path}' must hold a JSON object {{...}} (got another JSON value).");
         }
         catch (JsonException e)
         {
-            throw new ConfigException($"--config '{path}' is not valid JSON: {FirstLine(e.Message)}");
+            throw new ConfigException($"{label} '{path}' is not valid JSON: {FirstLine(e.Message)}");
         }
     }
 

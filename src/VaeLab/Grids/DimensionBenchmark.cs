@@ -15,7 +15,7 @@ public sealed record DimensionBenchmark(string Name, IReadOnlyList<GridRun> Runs
     /// <summary>Reads a benchmark file and resolves every run like `vaelab train --config`; errors name the file and the key.</summary>
     public static DimensionBenchmark Read(string path)
     {
-        var root = ConfigResolver.ReadConfigFile(path);
+        var root = ConfigResolver.ReadConfigFile(path, "--grid");
         string where = $"benchmark file '{path}'";
         foreach (var (key, _) in root)
             if (key is not ("name" or "base" or "cells" or "grid" or "seeds"))

@@ -18,7 +18,7 @@ public sealed record SweepSpec(string Name, JsonObject Base, IReadOnlyList<(stri
     /// <summary>Reads and checks a sweep file; every error names the file and the key.</summary>
     public static SweepSpec Read(string path)
     {
-        var root = ConfigResolver.ReadConfigFile(path);
+        var root = ConfigResolver.ReadConfigFile(path, "sweep file");
         string where = $"sweep file '{path}'";
         foreach (var (key, _) in root)
             if (key is not ("name" or "base" or "grid" or "seeds" or "dataSeeds"))
