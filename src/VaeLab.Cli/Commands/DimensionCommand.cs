@@ -86,7 +86,7 @@ public static class DimensionCommand
         if (jobs < 1 || jobs > 256) throw new ConfigException($"--jobs must be within [1, 256] (got {jobs}).");
         var bench = DimensionBenchmark.Read(file);
         outDir ??= Path.Combine("dimension", bench.Name);
-        SafeFolder.ClaimGridOutput(outDir, "--out");
+        SafeFolder.ClaimGridOutput(outDir, "--out", $"dimension --grid {bench.Name}");
         var outcomes = Terminal.Progress(show, $"{bench.Runs.Count} runs", bench.Runs.Sum(r => r.Config.TotalSteps), (report, cancel) =>
         {
             long done = 0;

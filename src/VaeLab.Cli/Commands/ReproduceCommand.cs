@@ -37,7 +37,7 @@ public static class ReproduceCommand
             int workers = result.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = result.GetValue(output) ?? Path.Combine("results", name);
-            SafeFolder.ClaimGridOutput(outDir, "--out");
+            SafeFolder.ClaimGridOutput(outDir, "--out", $"reproduce --profile {name}");
             var clock = Stopwatch.StartNew();
             bool show = !result.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"[bold]reproduce[/] {Markup.Escape(PaperGrids.Describe(name, k))}\n{runs.Count} runs on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");

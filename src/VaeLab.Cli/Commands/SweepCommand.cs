@@ -38,7 +38,7 @@ public static class SweepCommand
             // Shards and reruns give the same file; another sweep into the same folder would mix its runs with these.
             if (File.Exists(earlier) && File.ReadAllText(earlier) != specText)
                 throw new ConfigException($"--out '{outDir}' holds another sweep (its {SpecFile} differs from '{path}'); pass a new folder, or the same sweep file to continue it.");
-            SafeFolder.ClaimGridOutput(outDir, "--out");
+            SafeFolder.ClaimGridOutput(outDir, "--out", $"sweep {spec.Name}");
             AtomicFile.WriteText(Path.Combine(outDir, SpecFile), specText);
             bool show = !r.GetValue(quiet);
             if (show) AnsiConsole.MarkupLine($"sweep [bold]{Markup.Escape(spec.Name)}[/]: {runs.Count} of {all.Count} runs{(count > 1 ? $" (shard {index}/{count})" : "")} on {workers} worker(s) into [blue]{Markup.Escape(outDir)}[/]");

@@ -36,8 +36,7 @@ public static class TheoryCommand
             settings.Validate();
             string dir = r.GetValue(output)!;
             // A folder of an earlier `theory linear` (its theory.json) is VaeLab's to write again; any other must be new or empty.
-            SafeFolder.RequireFolderPath(dir, "--out");
-            if (!IsEarlierTheory(dir)) SafeFolder.CheckOutput(dir, "--out");
+            CheckTheoryFolder(dir);
             if (TheoryCost.Warning(settings) is { } warning) Console.Error.WriteLine(warning);
             var clock = Stopwatch.StartNew();
             var result = TheoryClaims.Run(settings, s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}...[/]"));
@@ -52,16 +51,33 @@ public static class TheoryCommand
         return theory;
     }
 
-    // theory.json as `theory linear` writes it: an object with its settings, superset rows and C10/C11 verdicts.
-    private static bool IsEarlierTheory(string dir)
+    // A folder theory may write into: new, empty, marked by an earlier theory, or (before the marker) holding only what
+    // theory writes, with a theory.json of its schema. Throws otherwise.
+    private static void CheckTheoryFolder(string dir)
     {
-        string path = Path.Combine(dir, "theory.json");
+        SafeFolder.RequireFolderPath(dir, "--out");
+        if (SafeFolder.IsWorkingDirectoryOrAncestor(dir))
+            throw new ConfigException($"--out '{dir}' is the working directory or one of its parents; pass a new folder such as results/theory.");
+        if (!Directory.Exists(dir) || SafeFolder.IsEmpty(dir) || File.Exists(Path.Combine(dir, TheoryReport.MarkerFile))) return;
+        string[] names = [.. Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e))];
+        if (names.FirstOrDefault(n => n is not ("theory.json" or "theory.md") && !n.EndsWith(".png", StringComparison.Ordinal)) is { } foreign)
+            throw new ConfigException($"--out '{dir}' holds '{foreign}', which theory does not write; pass a new or empty folder (VaeLab never overwrites what it did not create).");
+        if (!HasTheorySchema(Path.Combine(dir, "theory.json")))
+            throw new ConfigException($"--out '{dir}' is not empty and holds no theory.json of VaeLab's; pass a new or empty folder (VaeLab never overwrites what it did not create).");
+    }
+
+    // theory.json as `theory linear` writes it: an object with its settings, superset rows and C10/C11 verdicts.
+    private static bool HasTheorySchema(string path)
+    {
         try
         {
             if (!File.Exists(path) || new FileInfo(path).Length > 64 << 20) return false;
-            var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) as System.Text.Json.Nodes.JsonObject;
-            return root != null && root["settings"] is System.Text.Json.Nodes.JsonObject && root["superset"] is System.Text.Json.Nodes.JsonArray
-                && root["c10"] != null && root["c11"] != null;
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && root.TryGetProperty("settings", out var settings) && settings.ValueKind == System.Text.Json.JsonValueKind.Object
+                && root.TryGetProperty("superset", out var rows) && rows.ValueKind == System.Text.Json.JsonValueKind.Array
+                && root.TryGetProperty("c10", out _) && root.TryGetProperty("c11", out _);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {

@@ -52,7 +52,7 @@ public static class BenchSuite
             ["peakGflops"] = peakGflops,
             ["workloads"] = new JsonArray([.. results.Select(r => (JsonNode)ToJson(r))]),
         };
-        AtomicFile.WriteText(path, node.ToJsonString(Json.Options));
+        AtomicFile.WriteText(path, node.ToJsonString(Json.Options), overwrite: false);
     }
 
     /// <summary>The JSON of one result; the field names of the first bench version are kept (name, usPerStep, ...).</summary>

@@ -9,7 +9,7 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
-        string temp = path + ".tmp-" + Environment.ProcessId;
+        string temp = $"{path}.tmp-{Environment.ProcessId}-{System.Random.Shared.Next():x}";
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))

@@ -21,13 +21,12 @@ public static class NewFile
             throw new ConfigException($"{option} '{path}': the folder '{folder}' does not exist; create it or give a file in an existing folder.");
         try
         {
-            // A file of VaeLab's own that deletes itself: the only way to know the folder takes new files.
-            using var probe = new FileStream(Path.Combine(folder, $".vaelab-probe-{Environment.ProcessId}"), FileMode.CreateNew, FileAccess.Write,
-                FileShare.None, 1, FileOptions.DeleteOnClose);
+            // The file itself, created and deleted at once: its name and the folder's permissions are checked before the work.
+            using var probe = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new ConfigException($"{option} '{path}': VaeLab cannot write in '{folder}' ({e.Message.TrimEnd('.')}); give a file in a folder you may write to.");
+            throw new ConfigException($"{option} '{path}': VaeLab cannot create it ({e.Message.TrimEnd('.')}); give a new file in a folder you may write to.");
         }
     }
 }

@@ -41,32 +41,50 @@ public static class SafeFolder
         [GridMarkerFile, "runs", "results.csv", "report.md", "report.html", "figures", "theory", "plots", "sweep.json", "dimension-benchmark.md"];
 
     /// <summary>
-    /// Takes <paramref name="dir"/> as the output folder of a grid, creating it and its marker: it must be missing, empty,
-    /// marked by VaeLab, or (a grid of a build before the marker) hold nothing but what a grid writes there. Shards
-    /// starting together may all take it. Otherwise throws, naming the first entry VaeLab did not write, and writes nothing.
+    /// Takes <paramref name="dir"/> as the output folder of a grid of <paramref name="kind"/> ("reproduce quick",
+    /// "sweep NAME", ...), creating it and its marker, which holds the kind: the folder must be missing, empty, marked for
+    /// the same kind, or (a grid of a build before the marker) hold nothing but what such a grid writes, with at least one
+    /// run VaeLab made. Shards starting together may all take it. Otherwise throws and writes nothing.
     /// </summary>
-    public static void ClaimGridOutput(string dir, string option)
+    public static void ClaimGridOutput(string dir, string option, string kind)
     {
         RequireFolderPath(dir, option);
         if (IsWorkingDirectoryOrAncestor(dir))
             throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as results/NAME.");
         string marker = Path.Combine(dir, GridMarkerFile);
-        if (Directory.Exists(dir) && !File.Exists(marker) && !IsEmpty(dir))
-        {
-            if (Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).FirstOrDefault(n => !IsGridEntry(n!)) is { } foreign)
-                throw new ConfigException($"{option} '{dir}' holds '{foreign}', which is not part of a VaeLab grid; pass a new or empty folder, or the folder of an earlier grid (VaeLab never overwrites what it did not create).");
-            if (!HoldsVaeLabRun(Path.Combine(dir, "runs")))
-                throw new ConfigException($"{option} '{dir}' is not empty and holds no run VaeLab made (no {GridMarkerFile}, no runs/GRID/RUN with a {MarkerFile} marker); pass a new or empty folder.");
-        }
+        string[] entries = Directory.Exists(dir) ? [.. Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e))] : [];
+        if (entries.Contains(GridMarkerFile)) RequireKind(dir, option, marker, kind);
+        else if (entries.Length > 0 && LegacyGridProblem(dir, entries, kind) is { } problem && !File.Exists(marker)) // a shard may have just marked it
+            throw new ConfigException($"{option} '{dir}' {problem}; pass a new or empty folder, or the folder of an earlier {kind} (VaeLab never overwrites what it did not create).");
         Directory.CreateDirectory(dir);
         try
         {
-            using (new FileStream(marker, FileMode.CreateNew, FileAccess.Write)) { }
+            using var stream = new FileStream(marker, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(kind + "\n"));
         }
         catch (IOException) when (File.Exists(marker))
         {
-            // Another shard made it first.
+            RequireKind(dir, option, marker, kind); // another shard made it first
         }
+    }
+
+    // The marker's kind must be ours; an empty one is a shard's that has not written it yet.
+    private static void RequireKind(string dir, string option, string marker, string kind)
+    {
+        string found = File.ReadAllText(marker).Trim();
+        if (found.Length > 0 && found != kind)
+            throw new ConfigException($"{option} '{dir}' holds the output of {found}, not of {kind}; pass a new folder (the runs of two grids would mix).");
+    }
+
+    // Why an unmarked, non-empty folder is not an earlier grid of this kind; null when it is.
+    private static string? LegacyGridProblem(string dir, string[] entries, string kind)
+    {
+        if (entries.FirstOrDefault(n => !IsGridEntry(n)) is { } foreign) return $"holds '{foreign}', which is not part of a VaeLab grid";
+        if (!HoldsVaeLabRun(Path.Combine(dir, "runs"))) return $"is not empty and holds no run VaeLab made (no {GridMarkerFile}, no runs/GRID/RUN with a {MarkerFile} marker)";
+        bool sweep = entries.Contains("sweep.json"), dimension = entries.Contains("dimension-benchmark.md");
+        string earlier = sweep ? "a sweep" : dimension ? "a dimension benchmark" : "a reproduction";
+        bool same = kind.StartsWith("sweep", StringComparison.Ordinal) ? sweep : kind.StartsWith("dimension", StringComparison.Ordinal) ? dimension : !sweep && !dimension;
+        return same ? null : $"holds the output of {earlier}, not of {kind}";
     }
 
     // A grid of a build before the marker: runs/GRID/RUN folders, at least one of them VaeLab's.

@@ -47,12 +47,12 @@ public static class CsvFormat
     }
 
     /// <summary>Writes a dataset as CSV: a header line (its names, or x0, x1, ...), then the rows at round-trip precision, invariant culture, atomically.</summary>
-    public static void Write(string path, Dataset d)
+    public static void Write(string path, Dataset d, bool overwrite = true)
     {
         var sb = new StringBuilder();
         sb.AppendLine(string.Join(",", d.Header ?? Enumerable.Range(0, d.Cols).Select(c => $"x{c}")));
         for (int r = 0; r < d.Rows; r++)
             sb.AppendLine(string.Join(",", Enumerable.Range(0, d.Cols).Select(c => d.Values[r * d.Cols + c].ToString("R", CultureInfo.InvariantCulture))));
-        AtomicFile.WriteText(path, sb.ToString());
+        AtomicFile.WriteText(path, sb.ToString(), overwrite);
     }
 }

@@ -53,13 +53,16 @@ public sealed record Dataset(float[] Values, int Rows, int Cols, string[]? Heade
         return max;
     }
 
-    /// <summary>Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically; errors start with <paramref name="label"/>.</summary>
+    /// <summary>
+    /// Writes by extension (.csv with a header x0,x1,... or .npy float32), atomically, never replacing an existing file
+    /// (an IOException if one appeared since the caller checked); errors start with <paramref name="label"/>.
+    /// </summary>
     public void Write(string path, string label)
     {
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
-            case ".npy": NpyFormat.Write(path, this); break;
-            case ".csv": CsvFormat.Write(path, this); break;
+            case ".npy": NpyFormat.Write(path, this, overwrite: false); break;
+            case ".csv": CsvFormat.Write(path, this, overwrite: false); break;
             default: throw new ConfigException($"{label} '{path}' must end in .csv or .npy.");
         }
     }

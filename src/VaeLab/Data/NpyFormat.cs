@@ -104,7 +104,7 @@ public static partial class NpyFormat
     }
 
     /// <summary>Writes a dataset as a version-1 .npy file of float32 (&lt;f4) in C order, atomically.</summary>
-    public static void Write(string path, Dataset d)
+    public static void Write(string path, Dataset d, bool overwrite = true)
     {
         string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({d.Rows}, {d.Cols}), }}";
         int total = 10 + dict.Length + 1;
@@ -120,7 +120,7 @@ public static partial class NpyFormat
             s.Write(len);
             s.Write(Encoding.Latin1.GetBytes(header));
             s.Write(MemoryMarshal.AsBytes(d.Values.AsSpan()));
-        });
+        }, overwrite);
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]

@@ -155,12 +155,12 @@ public static class Figures
     /// zlib level 3 instead of ScottPlot's default (every filter tried on every row, level 6): several times faster to write, for
     /// files about a tenth larger, the same pixels.
     /// </summary>
-    public static void SavePng(Plot plt, string path, int width, int height)
+    public static void SavePng(Plot plt, string path, int width, int height, bool overwrite = true)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException($"cannot create a {width} x {height} drawing surface for {path}.");
         plt.Render(surface.Canvas, width, height);
         using var pixels = surface.PeekPixels();
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3));
-        AtomicFile.Write(path, png.SaveTo);
+        AtomicFile.Write(path, png.SaveTo, overwrite);
     }
 }

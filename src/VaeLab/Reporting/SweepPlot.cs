@@ -19,7 +19,8 @@ namespace VaeLab.Reporting;
 public static class SweepPlot
 {
     /// <summary>Draws the plot into <paramref name="path"/> and returns its cells.</summary>
-    public static IReadOnlyList<SweepPlotCell> Draw(SweepSpec spec, IReadOnlyList<RunRecord> records, string x, string? y, SweepMetric metric, string path)
+    public static IReadOnlyList<SweepPlotCell> Draw(SweepSpec spec, IReadOnlyList<RunRecord> records, string x, string? y, SweepMetric metric, string path,
+        bool overwrite = true)
     {
         string[] keys = spec.Grid.Select(g => g.Key).ToArray();
         foreach (var (option, key) in new[] { ("--x", x), ("--y", y) })
@@ -48,7 +49,7 @@ public static class SweepPlot
         plt.XLabel(x);
         plt.YLabel(y ?? what);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Figures.SavePng(plt, path, 760, 540);
+        Figures.SavePng(plt, path, 760, 540, overwrite);
         return cells;
     }
 

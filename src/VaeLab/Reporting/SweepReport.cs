@@ -37,7 +37,7 @@ public static class SweepReport
         var (spec, records) = Load(outDir);
         string file = path ?? Path.Combine(outDir, PlotsFolder, $"{Safe(metricName)}-by-{Safe(x)}{(y != null ? "-" + Safe(y) : "")}.png");
         if (Path.GetExtension(file).ToLowerInvariant() != ".png") throw new ConfigException($"--out '{file}' must end in .png.");
-        var cells = SweepPlot.Draw(spec, records, x, y, metric, file);
+        var cells = SweepPlot.Draw(spec, records, x, y, metric, file, overwrite: path == null);
         Write(outDir, records);
         return (file, cells);
     }

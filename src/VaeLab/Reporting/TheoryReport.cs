@@ -18,10 +18,14 @@ public static class TheoryReport
         (TheoryExperiment.AdamRandom, "adam-random.png"), (TheoryExperiment.AdamSuperset, "adam-superset.png"),
     ];
 
+    /// <summary>The marker of a folder `theory linear` (or a reproduction's theory/) wrote: it may write there again.</summary>
+    public const string MarkerFile = ".vaelab-theory";
+
     /// <summary>Writes superset-loss.png, one spectrum figure per trajectory, off-subspace.png and theory.json into <paramref name="dir"/>.</summary>
     public static void Write(TheoryResult result, string dir)
     {
         Directory.CreateDirectory(dir);
+        if (!File.Exists(Path.Combine(dir, MarkerFile))) AtomicFile.WriteText(Path.Combine(dir, MarkerFile), "theory\n");
         var x = result.Sigma2Grid.Select(v => Math.Log(1 / v)).ToArray();
         Figures.Lines(Path.Combine(dir, "superset-loss.png"), "Linear VAE loss along the superset construction", "log(1/σ²)", "exact population loss (nats)",
             result.Superset.Select(row => ($"s = {row.Extra}: slope {ClaimRules.G(row.FittedSlope)} (predicted {ClaimRules.G(row.PredictedSlope)})", x, row.Losses)).ToArray());

@@ -35,7 +35,7 @@ public static class DataExport
             ["count"] = count,
             ["settings"] = new JsonObject(Settings.Select(k => KeyValuePair.Create(k, settings[k]?.DeepClone())).Prepend(KeyValuePair.Create("family", (JsonNode?)KindNames.Of(config.Family)))),
         };
-        AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options));
+        AtomicFile.WriteText(path + ".json", sidecar.ToJsonString(Json.Options), overwrite: false);
         return family;
     }
 }

@@ -32,6 +32,11 @@ public class DataCommandTests
         var (c4, _, e4) = CliRunner.Run("sample", run, "--count", "50", "--out", samples);
         Assert.True(c4 == 0, e4);
         Assert.Equal((50, 4), (VaeLab.Data.Dataset.Read(samples, "--data-file").Rows, VaeLab.Data.Dataset.Read(samples, "--data-file").Cols));
+        byte[] first = File.ReadAllBytes(samples);
+        var (c5, _, e5) = CliRunner.Run("sample", run, "--count", "60", "--out", samples); // the same command again: refused, file kept
+        Assert.Equal(2, c5);
+        Assert.Contains("exists and VaeLab does not overwrite", e5);
+        Assert.Equal(first, File.ReadAllBytes(samples));
     }
 
     [Fact]
@@ -73,7 +78,7 @@ public class DataCommandTests
         Assert.Contains("does not exist; create it or give a file in an existing folder", e4);
         var (c5, _, e5) = CliRunner.Run("theory", "linear", "--out", dir); // holds mine.csv: not a folder VaeLab wrote
         Assert.Equal(2, c5);
-        Assert.Contains("holds files VaeLab did not write", e5);
+        Assert.Contains("which theory does not write", e5);
         Assert.False(File.Exists(Path.Combine(dir, "theory.md")));
         File.WriteAllText(Path.Combine(dir, "theory.json"), "{\"mine\": true}"); // not a theory VaeLab wrote
         Assert.Equal(2, CliRunner.Run("theory", "linear", "--out", dir).Exit);

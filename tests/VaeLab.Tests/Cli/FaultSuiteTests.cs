@@ -99,6 +99,8 @@ public class FaultSuiteTests(ITestOutputHelper output)
             ["sweep", "ROOT/missing.json"], ["sweep", "collect", "ROOT/user"],
             ["data", "linear", "--out", "ROOT/user/notes.txt/d.csv"],
             ["data", "linear", "--out", "/proc/vaelab.csv"],
+            ["reproduce", "--out", "ROOT/user"], ["theory", "linear", "--out", "ROOT/user"], ["dimension", "--out", "ROOT/user/notes.txt"],
+            ["bench", "--workload", "linear", "--json", "ROOT/user/summary.json"], ["bench", "--workload", "linear", "--json", "/proc/b.json"],
         ]);
     }
 

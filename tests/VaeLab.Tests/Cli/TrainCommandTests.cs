@@ -109,6 +109,12 @@ public class TheoryCommandTests
         string md = File.ReadAllText(Path.Combine(dir, "theory.md"));
         Assert.Contains("| 2 |", md);
         Assert.Contains("predicted", md);
+        // Its own folder again (marked), and one of a build before the marker (theory.json of its schema, figures, theory.md).
+        var (again, _, errAgain) = CliRunner.Run("theory", "linear", "--flow-steps", "100", "--adam-steps", "0", "--out", dir);
+        Assert.True(again == 0, errAgain);
+        File.Delete(Path.Combine(dir, VaeLab.Reporting.TheoryReport.MarkerFile));
+        var (legacy, _, errLegacy) = CliRunner.Run("theory", "linear", "--flow-steps", "100", "--adam-steps", "0", "--out", dir);
+        Assert.True(legacy == 0, errLegacy);
     }
 
     [Fact]

@@ -87,33 +87,44 @@ public class SafeFolderTests
     {
         string root = CliRunner.TempDir();
         string fresh = Path.Combine(root, "fresh");
-        SafeFolder.ClaimGridOutput(fresh, "--out");
+        SafeFolder.ClaimGridOutput(fresh, "--out", "sweep t");
         Assert.True(File.Exists(Path.Combine(fresh, SafeFolder.GridMarkerFile)));
         File.WriteAllText(Path.Combine(fresh, "mine.txt"), "x"); // marked: VaeLab's, whatever else is there
-        SafeFolder.ClaimGridOutput(fresh, "--out");
+        SafeFolder.ClaimGridOutput(fresh, "--out", "sweep t");
+        Assert.Equal("sweep t", File.ReadAllText(Path.Combine(fresh, SafeFolder.GridMarkerFile)).Trim());
+        Assert.Contains("holds the output of sweep t, not of reproduce --profile quick",
+            Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(fresh, "--out", "reproduce --profile quick")).Message);
+        string raced = Path.Combine(root, "raced"); // shards of a job array starting together
+        Parallel.For(0, 16, _ => SafeFolder.ClaimGridOutput(raced, "--out", "sweep t"));
+        Assert.Equal("sweep t", File.ReadAllText(Path.Combine(raced, SafeFolder.GridMarkerFile)).Trim());
         string legacy = Path.Combine(root, "legacy"); // a grid of a build before the marker
         VaeLabRun(Path.Combine(legacy, "runs", "linear", "D3-p9-m20-ds2"));
         Directory.CreateDirectory(Path.Combine(legacy, "figures"));
         File.WriteAllText(Path.Combine(legacy, "results.csv"), "");
         File.WriteAllText(Path.Combine(legacy, "report.md.tmp-123"), "");
-        File.WriteAllText(Path.Combine(legacy, VaeLab.Reporting.DimensionBenchmarkReport.File), ""); // dimension --grid's report
-        SafeFolder.ClaimGridOutput(legacy, "--out");
+        Assert.Contains("holds the output of a reproduction, not of sweep t",
+            Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(legacy, "--out", "sweep t")).Message);
+        SafeFolder.ClaimGridOutput(legacy, "--out", "reproduce --profile quick");
         Assert.True(File.Exists(Path.Combine(legacy, SafeFolder.GridMarkerFile)));
+        string legacyDimension = Path.Combine(root, "legacy-dimension");
+        VaeLabRun(Path.Combine(legacyDimension, "runs", "db", "linear-ds0"));
+        File.WriteAllText(Path.Combine(legacyDimension, VaeLab.Reporting.DimensionBenchmarkReport.File), ""); // dimension --grid's report
+        SafeFolder.ClaimGridOutput(legacyDimension, "--out", "dimension --grid db");
         string foreign = Path.Combine(root, "foreign");
         Directory.CreateDirectory(Path.Combine(foreign, "runs"));
         File.WriteAllText(Path.Combine(foreign, "report.html"), "mine");
         File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "mine");
-        var e = Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out"));
+        var e = Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out", "sweep t"));
         Assert.Contains("holds 'thesis.tex', which is not part of a VaeLab grid", e.Message);
         Assert.False(File.Exists(Path.Combine(foreign, SafeFolder.GridMarkerFile)));
         File.Delete(Path.Combine(foreign, "thesis.tex")); // grid names only, but no run VaeLab made: still the user's
         Directory.CreateDirectory(Path.Combine(foreign, "runs", "mine", "x.partial"));
-        Assert.Contains("holds no run VaeLab made", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out")).Message);
+        Assert.Contains("holds no run VaeLab made", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(foreign, "--out", "sweep t")).Message);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(foreign, "report.html")));
-        Assert.Contains("is a file", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html"), "--out")).Message);
+        Assert.Contains("is a file", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html"), "--out", "sweep t")).Message);
         Assert.Contains("is a file, not a folder; pass a path under a folder",
-            Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html", "sub"), "--out")).Message);
-        Assert.Contains("is empty", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput("", "--out")).Message);
+            Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput(Path.Combine(foreign, "report.html", "sub"), "--out", "sweep t")).Message);
+        Assert.Contains("is empty", Assert.Throws<ConfigException>(() => SafeFolder.ClaimGridOutput("", "--out", "sweep t")).Message);
         Assert.Contains("is empty", Assert.Throws<ConfigException>(() => SafeFolder.CheckOutput(" ", "--resume")).Message);
     }
 
