@@ -48,9 +48,9 @@ public static class DimensionCommand
                 runDir = given;
                 outDir = result.GetValue(output) ?? given;
                 SafeFolder.RequireFolderPath(outDir, "--out");
-                // A folder of someone else's files is left alone; a run folder or an earlier study is ours to add to.
-                if (Directory.Exists(outDir) && outDir != given && Directory.EnumerateFileSystemEntries(outDir).Any()
-                    && !File.Exists(Path.Combine(outDir, DimensionStudy.ResultFile)))
+                // A folder of someone else's files is left alone; the run folder itself or an earlier study is ours to add to.
+                bool sameAsRun = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(given));
+                if (Directory.Exists(outDir) && !sameAsRun && Directory.EnumerateFileSystemEntries(outDir).Any() && !IsEarlierStudy(outDir))
                     throw new ConfigException($"--out '{outDir}' already exists and holds files that are not a dimension study; pass a new folder.");
                 Directory.CreateDirectory(outDir);
             }
@@ -79,6 +79,26 @@ public static class DimensionCommand
             return 0;
         });
         return command;
+    }
+
+    // A folder `dimension` wrote: only its result, its two figures and its run, with a dimension.json of its schema.
+    private static bool IsEarlierStudy(string dir)
+    {
+        string[] own = [DimensionStudy.ResultFile, DimensionFigures.EstimatesFile, DimensionFigures.SpectraFile, "run"];
+        if (Directory.EnumerateFileSystemEntries(dir).Any(e => !own.Contains(Path.GetFileName(e)))) return false;
+        try
+        {
+            string path = Path.Combine(dir, DimensionStudy.ResultFile);
+            if (!File.Exists(path) || new FileInfo(path).Length > 64 << 20) return false;
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("estimates", out _)
+                && root.TryGetProperty("scores", out _) && root.TryGetProperty("spectra", out _);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static int Benchmark(string file, string? outDir, int jobs, DimensionOptions o, bool show)

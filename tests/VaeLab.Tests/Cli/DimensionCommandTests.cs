@@ -76,5 +76,13 @@ public class DimensionCommandTests
         Assert.Equal(2, code);
         Assert.Contains("already exists and is not empty", err);
         Assert.Equal(["mine.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        // --run into a folder of the user's that merely holds a file named dimension.json: refused too.
+        string run = Path.Combine(CliRunner.TempDir(), "run");
+        Assert.Equal(0, CliRunner.Run("train", "--family", "linear", "--steps", "20", "--out", run, "--quiet").Exit);
+        File.WriteAllText(Path.Combine(dir, "dimension.json"), "{}");
+        var (code2, _, err2) = CliRunner.Run("dimension", "--run", run, "--out", dir, "--quiet");
+        Assert.Equal(2, code2);
+        Assert.Contains("not a dimension study", err2);
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(dir, "dimension.json")));
     }
 }
