@@ -82,24 +82,10 @@ public static class DimensionCommand
     }
 
     // A folder `dimension` wrote: only its result, its two figures and its run, with a dimension.json of its schema.
-    private static bool IsEarlierStudy(string dir)
-    {
-        string[] own = [DimensionStudy.ResultFile, DimensionFigures.EstimatesFile, DimensionFigures.SpectraFile, "run"];
-        if (Directory.EnumerateFileSystemEntries(dir).Any(e => !own.Contains(Path.GetFileName(e)))) return false;
-        try
-        {
-            string path = Path.Combine(dir, DimensionStudy.ResultFile);
-            if (!File.Exists(path) || new FileInfo(path).Length > 64 << 20) return false;
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = doc.RootElement;
-            return root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("estimates", out _)
-                && root.TryGetProperty("scores", out _) && root.TryGetProperty("spectra", out _);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    private static bool IsEarlierStudy(string dir) =>
+        SafeFolder.FirstForeignEntry(dir, n => n is DimensionStudy.ResultFile or DimensionFigures.EstimatesFile or DimensionFigures.SpectraFile or "run") == null
+        && SafeFolder.JsonFileMatches(Path.Combine(dir, DimensionStudy.ResultFile), 64 << 20,
+            root => root.TryGetProperty("estimates", out _) && root.TryGetProperty("scores", out _) && root.TryGetProperty("spectra", out _));
 
     private static int Benchmark(string file, string? outDir, int jobs, DimensionOptions o, bool show)
     {

@@ -33,7 +33,7 @@ public static class SweepCommand
             int workers = r.GetValue(jobs);
             if (workers < 1) throw new ConfigException($"--jobs must be >= 1 (got {workers}).");
             string outDir = r.GetValue(output) ?? Path.Combine("results", "sweeps", spec.Name);
-            SafeFolder.RequireFolderPath(outDir, "--out");
+            SafeFolder.RequireFolderPath(outDir, "--out"); // before sweep.json is looked for under it
             string specText = File.ReadAllText(path), earlier = Path.Combine(outDir, SpecFile);
             // Shards and reruns give the same file; another sweep into the same folder would mix its runs with these.
             if (File.Exists(earlier) && File.ReadAllText(earlier) != specText)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
@@ -52,37 +53,18 @@ public static class TheoryCommand
     }
 
     // A folder theory may write into: new, empty, marked by an earlier theory, or (before the marker) holding only what
-    // theory writes, with a theory.json of its schema. Throws otherwise.
+    // theory writes, with a theory.json of its schema (settings, superset rows, C10 and C11). Throws otherwise.
     private static void CheckTheoryFolder(string dir)
     {
         SafeFolder.RequireFolderPath(dir, "--out");
-        if (SafeFolder.IsWorkingDirectoryOrAncestor(dir))
-            throw new ConfigException($"--out '{dir}' is the working directory or one of its parents; pass a new folder such as results/theory.");
         if (!Directory.Exists(dir) || SafeFolder.IsEmpty(dir) || File.Exists(Path.Combine(dir, TheoryReport.MarkerFile))) return;
-        string[] names = [.. Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e))];
-        if (names.FirstOrDefault(n => n is not ("theory.json" or "theory.md") && !n.EndsWith(".png", StringComparison.Ordinal)) is { } foreign)
+        if (SafeFolder.FirstForeignEntry(dir, n => n is "theory.json" or "theory.md" || n.EndsWith(".png", StringComparison.Ordinal)) is { } foreign)
             throw new ConfigException($"--out '{dir}' holds '{foreign}', which theory does not write; pass a new or empty folder (VaeLab never overwrites what it did not create).");
-        if (!HasTheorySchema(Path.Combine(dir, "theory.json")))
+        if (!SafeFolder.JsonFileMatches(Path.Combine(dir, "theory.json"), 64 << 20, root =>
+                root.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("superset", out var rows) && rows.ValueKind == JsonValueKind.Array
+                && root.TryGetProperty("c10", out _) && root.TryGetProperty("c11", out _)))
             throw new ConfigException($"--out '{dir}' is not empty and holds no theory.json of VaeLab's; pass a new or empty folder (VaeLab never overwrites what it did not create).");
-    }
-
-    // theory.json as `theory linear` writes it: an object with its settings, superset rows and C10/C11 verdicts.
-    private static bool HasTheorySchema(string path)
-    {
-        try
-        {
-            if (!File.Exists(path) || new FileInfo(path).Length > 64 << 20) return false;
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = doc.RootElement;
-            return root.ValueKind == System.Text.Json.JsonValueKind.Object
-                && root.TryGetProperty("settings", out var settings) && settings.ValueKind == System.Text.Json.JsonValueKind.Object
-                && root.TryGetProperty("superset", out var rows) && rows.ValueKind == System.Text.Json.JsonValueKind.Array
-                && root.TryGetProperty("c10", out _) && root.TryGetProperty("c11", out _);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static void Print(TheoryResult result)

@@ -71,9 +71,9 @@ public static class ConfigResolver
     /// <summary>Resolves and validates: defaults(family) &lt;- file &lt;- overrides (keys are JSON keys).</summary>
     public static RunConfig Resolve(JsonObject? file, IReadOnlyDictionary<string, string> overrides)
     {
-        if (overrides.TryGetValue("dataFile", out var given) && string.IsNullOrWhiteSpace(given))
+        if (overrides.TryGetValue("dataFile", out var df) && string.IsNullOrWhiteSpace(df))
             throw new ConfigException("--data-file is empty: give a .csv or .npy file, or leave the option out for a synthetic family.");
-        bool hasDataFile = (overrides.TryGetValue("dataFile", out var df) && df.Length > 0)
+        bool hasDataFile = df != null
             || (file?["dataFile"] is JsonValue dv && dv.TryGetValue(out string? dfs) && dfs.Length > 0);
         string family = overrides.TryGetValue("family", out var f) ? f
             : file?["family"] is JsonValue v && v.TryGetValue(out string? s) ? s : hasDataFile ? "file" : "linear";

@@ -9,7 +9,8 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
-        string temp = $"{path}.tmp-{Environment.ProcessId}-{System.Random.Shared.Next():x}";
+        // The process id and a unique part: pods of an indexed Job writing one shared folder can have the same process id.
+        string temp = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))

@@ -27,8 +27,6 @@ public static class SafeFolder
     public static void CheckOutput(string dir, string option)
     {
         RequireFolderPath(dir, option);
-        if (IsWorkingDirectoryOrAncestor(dir))
-            throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as runs/NAME.");
         if (Directory.Exists(dir) && !IsEmpty(dir) && !IsVaeLabMade(dir))
             throw new ConfigException($"{option} '{dir}' exists and holds files VaeLab did not write; pass a new or empty folder (VaeLab never deletes what it did not create).");
     }
@@ -49,8 +47,6 @@ public static class SafeFolder
     public static void ClaimGridOutput(string dir, string option, string kind)
     {
         RequireFolderPath(dir, option);
-        if (IsWorkingDirectoryOrAncestor(dir))
-            throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as results/NAME.");
         string marker = Path.Combine(dir, GridMarkerFile);
         string[] entries = Directory.Exists(dir) ? [.. Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e))] : [];
         if (entries.Contains(GridMarkerFile)) RequireKind(dir, option, marker, kind);
@@ -92,13 +88,15 @@ public static class SafeFolder
         Directory.Exists(runs) && Directory.EnumerateDirectories(runs).SelectMany(Directory.EnumerateDirectories).Any(IsVaeLabMade);
 
     /// <summary>
-    /// Throws <see cref="ConfigException"/> when <paramref name="dir"/> cannot be a folder to write into: empty, a file, or
-    /// under a file.
+    /// Throws <see cref="ConfigException"/> when <paramref name="dir"/> cannot be a folder to write into: empty, a file,
+    /// under a file, or the working directory or one of its parents.
     /// </summary>
     public static void RequireFolderPath(string dir, string option)
     {
         if (string.IsNullOrWhiteSpace(dir)) throw new ConfigException($"{option} is empty: give a folder path such as results/NAME.");
         if (File.Exists(dir)) throw new ConfigException($"{option} '{dir}' is a file, not a folder; pass a folder path.");
+        if (IsWorkingDirectoryOrAncestor(dir))
+            throw new ConfigException($"{option} '{dir}' is the working directory or one of its parents; pass a new folder such as results/NAME.");
         for (string? up = Path.GetDirectoryName(Full(dir)); !string.IsNullOrEmpty(up); up = Path.GetDirectoryName(up))
         {
             if (File.Exists(up)) throw new ConfigException($"{option} '{dir}': '{up}' is a file, not a folder; pass a path under a folder.");
@@ -158,23 +156,32 @@ public static class SafeFolder
     }
 
     /// <summary>True when <paramref name="path"/> is a config.json of VaeLab's schema: an object with "config", "seeds" and "environment" objects.</summary>
-    public static bool HasVaeLabConfig(string path)
+    public static bool HasVaeLabConfig(string path) => JsonFileMatches(path, 1 << 20, root =>
+        root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("seeds", out var s) && s.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("environment", out var e) && e.ValueKind == JsonValueKind.Object);
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a JSON object of at most <paramref name="maxBytes"/> for which
+    /// <paramref name="test"/> holds: how VaeLab recognises a file it wrote. False for anything missing, unreadable or malformed.
+    /// </summary>
+    public static bool JsonFileMatches(string path, long maxBytes, Func<JsonElement, bool> test)
     {
         try
         {
-            if (!File.Exists(path) || new FileInfo(path).Length > 1 << 20) return false;
+            if (!File.Exists(path) || new FileInfo(path).Length > maxBytes) return false;
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = doc.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("seeds", out var s) && s.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("environment", out var e) && e.ValueKind == JsonValueKind.Object;
+            return doc.RootElement.ValueKind == JsonValueKind.Object && test(doc.RootElement);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             return false;
         }
     }
+
+    /// <summary>The name of the first entry of <paramref name="dir"/> that <paramref name="isOwn"/> does not accept; null when there is none.</summary>
+    public static string? FirstForeignEntry(string dir, Func<string, bool> isOwn) =>
+        Directory.EnumerateFileSystemEntries(dir).Select(e => Path.GetFileName(e)).FirstOrDefault(n => !isOwn(n));
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 }
